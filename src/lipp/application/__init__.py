@@ -1,0 +1,1 @@
+"""Application services: one eventsourcing Application per context, all sharing one event store."""

@@ -1,0 +1,88 @@
+"""What every lipp application shares: the event storage, the clock, and safe saving."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.domain import Aggregate, DomainEventProtocol
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    InfrastructureFactory,
+    IntegrityError,
+    JSONTranscoder,
+    Notification,
+)
+from eventsourcing.utils import Environment, get_topic
+
+from lipp.application.storage import DateAsISO, EventStorage
+from lipp.domain.clock import Clock, end_of_day_in_england, today_in_england
+from lipp.domain.errors import ConcurrentChange
+
+BULK_READ = 500
+
+
+class LippApplication(Application[UUID]):
+    """An eventsourcing Application wired to the shared storage and to lipp's clock."""
+
+    def __init__(self, storage: EventStorage, clock: Clock) -> None:
+        self.storage = storage
+        self.clock = clock
+        super().__init__(env=storage.env)
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        return self.storage.factory
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        return self.storage.recorder
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def today(self) -> date:
+        return today_in_england(self.clock)
+
+    def save_or_conflict(self, *aggregates: Aggregate) -> None:
+        """Save atomically; a stale version means someone else changed it meanwhile."""
+        try:
+            self.save(*aggregates)
+        except IntegrityError as error:
+            raise ConcurrentChange("changed by someone else at the same moment; try again") from error
+
+    def exists(self, aggregate_id: UUID) -> bool:
+        return bool(self.recorder.select_events(aggregate_id, limit=1))
+
+    def history(self, aggregate_id: UUID, as_of: date | None = None) -> list[DomainEventProtocol[UUID]]:
+        """An aggregate's events, or only those recorded by the end of `as_of` (in England)."""
+        events = list(self.events.get(aggregate_id))
+        if as_of is None:
+            return events
+        cutoff = end_of_day_in_england(as_of)
+        return [event for event in events if event.timestamp <= cutoff]
+
+    def replay(self, aggregate_id: UUID, as_of: date | None = None) -> Any | None:
+        """The aggregate as it stood at the end of `as_of` (now, when None); None if not yet recorded."""
+        if as_of is None:
+            return self.repository.get(aggregate_id) if self.exists(aggregate_id) else None
+        aggregate = None
+        for event in self.history(aggregate_id, as_of):
+            aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
+        return aggregate
+
+    def notifications_of(self, *event_classes: type[Any]) -> Iterator[Notification]:
+        """Every stored notification of the given event classes, in log order."""
+        topics = [get_topic(cls) for cls in event_classes]
+        start: int | None = None
+        while True:
+            batch = self.recorder.select_notifications(start, BULK_READ, topics=topics, inclusive_of_start=False)
+            yield from batch
+            if len(batch) < BULK_READ:
+                return
+            start = batch[-1].id

@@ -1,0 +1,310 @@
+"""The reviews context: command methods that advance reviews, and queries that show them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Protocol
+from uuid import UUID
+
+from eventsourcing.persistence import IntegrityError
+
+from lipp.application.base import LippApplication
+from lipp.application.review_views import review_row, review_view, timeline_entries
+from lipp.application.storage import EventStorage
+from lipp.application.views import BoardView, ReviewReceipt, ReviewRow, ReviewView, TimelineEntry, UserView
+from lipp.commands import reviews as c
+from lipp.commands.fields import AgencyInput
+from lipp.domain.actors import Actor, Role
+from lipp.domain.clock import Clock
+from lipp.domain.errors import ConcurrentChange, NotAuthorised, NotFound, RuleBroken
+from lipp.domain.identifiers import case_incident_id_for, review_id_for
+from lipp.domain.review import access
+from lipp.domain.review.aggregate import Review
+from lipp.domain.review.incident import CaseIncident
+from lipp.domain.review.rules import DuplicateNotification
+from lipp.domain.review.vocabulary import Agency
+from lipp.domain.timescales import Timescales
+
+ATTEMPTS = 5
+
+
+class Directory(Protocol):
+    """What the reviews context needs to know of the registry."""
+
+    def board(self, code: str) -> BoardView: ...
+    def board_by_id(self, board_id: UUID) -> BoardView: ...
+    def user(self, username: str) -> UserView: ...
+    def username_of(self, user_id: UUID) -> str: ...
+
+
+class UnknownReview(NotFound):
+    """No review has that reference, or the actor may not see it."""
+
+
+class AppointeeIsNotALeadReviewer(RuleBroken):
+    """Only a registered, active lead reviewer can be appointed."""
+
+
+class ReviewsApplication(LippApplication):
+    """Notifies incidents and advances reviews; every method checks the actor first."""
+
+    def __init__(self, storage: EventStorage, clock: Clock, timescales: Timescales, directory: Directory) -> None:
+        super().__init__(storage, clock)
+        self.timescales = timescales
+        self.directory = directory
+
+    def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
+        """Record a notification, giving the review the next reference of its board and year."""
+        board = self.directory.board(command.board)
+        access.require_may_notify(actor, board.id)
+        aware_iso = command.aware_on.isoformat()
+        self._refuse_duplicate(board.id, command.case_reference, aware_iso)
+        for _ in range(ATTEMPTS):
+            reference = self._next_reference(board.code, command.aware_on.year)
+            review = Review.notify(
+                review_id=review_id_for(reference),
+                actor_id=actor.user_id,
+                now=self.now(),
+                board_id=board.id,
+                reference=reference,
+                case_reference=command.case_reference,
+                incident_kind=command.incident_kind,
+                looked_after=command.looked_after,
+                agencies=_agencies(command.agencies),
+                aware_on=command.aware_on,
+                notified_on=command.notified_on or self.today(),
+            )
+            claim = CaseIncident.claim(
+                board_id=board.id,
+                case_reference=command.case_reference,
+                aware_on_iso=aware_iso,
+                review_id=review.id,
+                reference=reference,
+                now=self.now(),
+            )
+            try:
+                self.save(review, claim)
+            except IntegrityError:
+                self._refuse_duplicate(board.id, command.case_reference, aware_iso)
+                continue  # another coordinator took this reference first: take the next
+            return _receipt(review)
+        raise ConcurrentChange("could not allocate a review reference: too many notifications at once; try again")
+
+    def decide(self, actor: Actor, command: c.RecordRapidReviewDecision) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.decide(
+                actor_id=actor.user_id, now=self.now(), on=on, decision=command.decision, rationale=command.rationale
+            ),
+        )
+
+    def commission(self, actor: Actor, command: c.CommissionReview) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.commission(
+                actor_id=actor.user_id, now=self.now(), on=on, kind=command.kind, methodology=command.methodology
+            ),
+        )
+
+    def appoint_lead_reviewer(self, actor: Actor, command: c.AppointLeadReviewer) -> ReviewReceipt:
+        reviewer = self.directory.user(command.reviewer)
+        if reviewer.role != Role.LEAD_REVIEWER.value or not reviewer.active:
+            raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.appoint_lead_reviewer(actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id),
+        )
+
+    def agree_terms_of_reference(self, actor: Actor, command: c.AgreeTermsOfReference) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.agree_terms_of_reference(
+                actor_id=actor.user_id,
+                now=self.now(),
+                on=on,
+                scope_from=command.scope_from,
+                scope_to=command.scope_to,
+                key_lines_of_enquiry=list(command.key_lines_of_enquiry),
+                agencies=_agencies(command.agencies),
+            ),
+        )
+
+    def pause(self, actor: Actor, command: c.PauseReview) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.pause(
+                actor_id=actor.user_id, now=self.now(), on=on, process=command.process, reason=command.reason
+            ),
+        )
+
+    def resume(self, actor: Actor, command: c.ResumeReview) -> ReviewReceipt:
+        return self._advance(actor, command, lambda r, on: r.resume(actor_id=actor.user_id, now=self.now(), on=on))
+
+    def record_report_drafted(self, actor: Actor, command: c.RecordReportDrafted) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.record_report_drafted(actor_id=actor.user_id, now=self.now(), on=on),
+            authorise=access.require_may_act_as_coordinator_or_appointed_reviewer,
+        )
+
+    def sign_off(self, actor: Actor, command: c.SignOffReport) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.sign_off(
+                actor_id=actor.user_id, now=self.now(), on=on, board_response=command.board_response
+            ),
+        )
+
+    def send_to_panel(self, actor: Actor, command: c.SendReportToPanel) -> ReviewReceipt:
+        return self._advance(
+            actor, command, lambda r, on: r.send_to_panel(actor_id=actor.user_id, now=self.now(), on=on)
+        )
+
+    def defer_publication(self, actor: Actor, command: c.DeferPublication) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.defer_publication(
+                actor_id=actor.user_id,
+                now=self.now(),
+                on=on,
+                reason=command.reason,
+                reconsider_on=command.reconsider_on,
+            ),
+        )
+
+    def publish(self, actor: Actor, command: c.PublishReport) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.publish(
+                actor_id=actor.user_id,
+                now=self.now(),
+                on=on,
+                location=command.location,
+                panel_copy_working_days=self.timescales.panel_copy_working_days,
+            ),
+        )
+
+    def withhold_publication(self, actor: Actor, command: c.WithholdPublication) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.withhold_publication(
+                actor_id=actor.user_id,
+                now=self.now(),
+                on=on,
+                reason=command.reason,
+                improvement_information=command.improvement_information,
+            ),
+        )
+
+    def close_review(self, actor: Actor, command: c.CloseReview) -> ReviewReceipt:
+        return self._advance(actor, command, lambda r, on: r.close(actor_id=actor.user_id, now=self.now(), on=on))
+
+    # Queries.
+
+    def review(self, actor: Actor, reference: str, as_of: date | None = None) -> ReviewView:
+        """The review with its due dates and RAG status, now or as it stood at the end of `as_of`."""
+        review = self._visible(actor, reference, as_of)
+        return review_view(review, self.directory, self.timescales, as_of or self.today())
+
+    def timeline(self, actor: Actor, reference: str, as_of: date | None = None) -> list[TimelineEntry]:
+        """Every step: who did what, when, and why."""
+        review = self._visible(actor, reference, as_of)
+        return timeline_entries(self.history(review.id, as_of), self.directory)
+
+    def register(self, actor: Actor, board_code: str, as_of: date | None = None) -> list[ReviewRow]:
+        """The board's reviews with their stage and next deadline, oldest reference first."""
+        board = self.directory.board(board_code)
+        if not access.may_list_board(actor, board.id):
+            raise NotAuthorised(f"{actor.username} ({actor.role.value}) may not list {board.code}'s reviews")
+        today = as_of or self.today()
+        rows = []
+        for review_id in self._review_ids_of(board.id):
+            review = self.replay(review_id, as_of)
+            if review is not None:
+                rows.append(review_row(review, self.timescales, today))
+        return sorted(rows, key=lambda row: row.reference)
+
+    # Internals.
+
+    def _advance(
+        self,
+        actor: Actor,
+        command: c.ReviewStep,
+        step: Callable[[Review, date], None],
+        authorise: Callable[[Actor, Review], None] = access.require_may_advance,
+    ) -> ReviewReceipt:
+        """Load, authorise, apply, save; on a concurrent change, start again from the newer state."""
+        for _ in range(ATTEMPTS):
+            review = self._visible(actor, command.reference, None)
+            authorise(actor, review)
+            step(review, command.on or self.today())
+            try:
+                self.save(review)
+            except IntegrityError:
+                continue
+            return _receipt(review)
+        raise ConcurrentChange(f"{command.reference} kept changing while this step was saved; try again")
+
+    def _visible(self, actor: Actor, reference: str, as_of: date | None) -> Review:
+        review: Review | None = self.replay(review_id_for(reference), as_of)
+        if review is None or not access.may_see(actor, review):
+            raise UnknownReview(f"no review {reference.upper()} is visible to {actor.username}")
+        return review
+
+    def _refuse_duplicate(self, board_id: UUID, case_reference: str, aware_iso: str) -> None:
+        incident_id = case_incident_id_for(board_id, case_reference, aware_iso)
+        if self.exists(incident_id):
+            existing: CaseIncident = self.repository.get(incident_id)
+            raise DuplicateNotification(
+                f"this incident (case {case_reference}, board aware {aware_iso}) was already notified "
+                f"as {existing.reference}"
+            )
+
+    def _next_reference(self, board_code: str, year: int) -> str:
+        """The smallest free sequence number; numbers are taken densely, so a binary search finds it."""
+
+        def taken(sequence: int) -> bool:
+            return self.exists(review_id_for(_reference(board_code, year, sequence)))
+
+        high = 1
+        while taken(high):
+            high *= 2
+        low = high // 2  # taken (or 0)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if taken(middle):
+                low = middle
+            else:
+                high = middle
+        return _reference(board_code, year, high)
+
+    def _review_ids_of(self, board_id: UUID) -> list[UUID]:
+        ids = []
+        for notification in self.notifications_of(Review.Notified):
+            event = self.mapper.to_domain_event(notification)
+            if event.board_id == board_id:  # type: ignore[attr-defined]
+                ids.append(event.originator_id)
+        return ids
+
+
+def _reference(board_code: str, year: int, sequence: int) -> str:
+    return f"{board_code}-{year}-{sequence:03d}"
+
+
+def _agencies(inputs: Sequence[AgencyInput]) -> list[Agency]:
+    return [Agency(sector=a.sector, name=a.name) for a in inputs]
+
+
+def _receipt(review: Review) -> ReviewReceipt:
+    return ReviewReceipt(reference=review.reference, stage=review.stage.value, version=review.version)

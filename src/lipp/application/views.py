@@ -1,0 +1,95 @@
+"""What queries return: plain, serialisable views, never aggregates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class BoardView(View):
+    id: UUID
+    code: str
+    name: str
+    area: str
+
+
+class UserView(View):
+    id: UUID
+    username: str
+    role: str
+    board: str | None
+    active: bool
+
+
+class DeadlineView(View):
+    name: str
+    due_on: date
+    done_on: date | None
+    status: str
+    rag: str
+
+
+class ReviewView(View):
+    """A review as it stands (or stood on `as_of`), with every due date."""
+
+    reference: str
+    board: str
+    case_reference: str
+    incident_kind: str
+    looked_after: bool
+    agencies: list[str]
+    aware_on: date
+    notified_on: date
+    stage: str
+    paused_since: date | None
+    paused_for: str | None
+    decision: str | None
+    rationale: str
+    kind: str | None
+    methodology: str | None
+    lead_reviewer: str | None
+    scope_from: date | None
+    scope_to: date | None
+    key_lines_of_enquiry: list[str]
+    earliest_publication_on: date | None
+    deadlines: list[DeadlineView]
+    as_of: date
+    version: int
+
+
+class ReviewRow(View):
+    """One line of a board's register."""
+
+    reference: str
+    case_reference: str
+    stage: str
+    paused: bool
+    next_deadline: str | None
+    next_due_on: date | None
+    next_status: str | None
+    next_rag: str | None
+
+
+class TimelineEntry(View):
+    """Who did what, when (the business date and the moment recorded), and why."""
+
+    version: int
+    recorded_at: datetime
+    on: date
+    actor: str
+    what: str
+    why: str
+
+
+class ReviewReceipt(View):
+    """What a command returns: the review's reference, stage and version after the step."""
+
+    reference: str
+    stage: str
+    version: int

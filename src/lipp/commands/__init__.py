@@ -1,0 +1,1 @@
+"""Commands: pydantic models that validate input at the edge, before any application sees it."""

@@ -1,0 +1,82 @@
+"""Field types shared by commands: each one validates and normalises a value users type."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from lipp.domain.errors import InvalidInput
+from lipp.domain.review.vocabulary import AgencySector, check_case_reference
+
+
+def _normalise_choice(value: Any) -> Any:
+    """Accept 'Serious harm', 'serious-harm' and 'serious_harm' alike."""
+    if isinstance(value, str) and not isinstance(value, StrEnum):
+        return value.strip().lower().replace("-", "_").replace(" ", "_")
+    return value
+
+
+def _as_value_error(check: Any) -> Any:
+    def validate(value: Any) -> Any:
+        try:
+            return check(value)
+        except InvalidInput as error:
+            raise ValueError(str(error)) from None
+
+    return validate
+
+
+Choice = BeforeValidator(_normalise_choice)
+
+FreeText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)]
+ReviewReference = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2,6}-\d{4}-\d{3,}$"),
+    Field(description="A review's short reference: board code, year, sequence (e.g. NVL-2026-004)"),
+]
+BoardCode = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2,6}$"),
+    Field(description="A board's code: 2 to 6 letters"),
+]
+Username = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z][a-z0-9._-]{1,39}$"),
+]
+CaseReference = Annotated[
+    str,
+    AfterValidator(_as_value_error(check_case_reference)),
+    Field(description="A board-local pseudonymous reference for the child (never a name, date of birth or NHS number)"),
+]
+
+
+class Command(BaseModel):
+    """Base of every command: strict about unknown fields, immutable once validated."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _agency_from_text(value: Any) -> Any:
+    if isinstance(value, str):
+        sector, _, name = value.partition(":")
+        return {"sector": sector, "name": name.strip()}
+    return value
+
+
+class AgencyInput(BaseModel):
+    """An agency involved: its sector and, optionally, the organisation's name."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sector: Annotated[AgencySector, Choice]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
+
+
+Agencies = Annotated[
+    list[Annotated[AgencyInput, BeforeValidator(_agency_from_text)]],
+    Field(min_length=1, description="Agencies involved, as objects or 'sector' / 'sector:Organisation name'"),
+]

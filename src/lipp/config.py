@@ -1,0 +1,69 @@
+"""The one reader of settings: environment variables prefixed LIPP_ (nested with __)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+from lipp.domain.timescales import Timescales
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "lipp"
+
+
+class TimescaleSettings(BaseModel):
+    """Overrides for the review timescales (e.g. LIPP_TIMESCALES__COMPLETION_MONTHS=6)."""
+
+    notification_working_days: int = Field(default=Timescales.notification_working_days, ge=0, le=60)
+    rapid_review_working_days: int = Field(default=Timescales.rapid_review_working_days, ge=0, le=120)
+    completion_months: int = Field(default=Timescales.completion_months, ge=1, le=36)
+    panel_copy_working_days: int = Field(default=Timescales.panel_copy_working_days, ge=0, le=60)
+    due_soon_working_days: int = Field(default=Timescales.due_soon_working_days, ge=0, le=60)
+
+    def to_domain(self) -> Timescales:
+        return Timescales(**self.model_dump())
+
+
+class Settings(BaseSettings):
+    """Where lipp keeps its data and who the CLI acts as."""
+
+    model_config = SettingsConfigDict(env_prefix="LIPP_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir, description="Folder for the SQLite file and outputs")
+    database_url: str | None = Field(
+        default=None,
+        description="sqlite:///path/to/file.db or postgresql://user:password@host:port/dbname; "
+        "empty means a SQLite file in the data folder",
+    )
+    user: str | None = Field(default=None, description="The username the CLI acts as")
+    timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'lipp.db'}"
+
+    def event_store_env(self) -> dict[str, str]:
+        """The eventsourcing persistence settings for the configured database."""
+        url = make_url(self.effective_database_url)
+        if url.get_backend_name() == "sqlite":
+            if not url.database or url.database == ":memory:":
+                raise ValueError("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
+            path = Path(url.database)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path), "SQLITE_LOCK_TIMEOUT": "30"}
+        if url.get_backend_name() == "postgresql":
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.postgres",
+                "POSTGRES_DBNAME": url.database or "lipp",
+                "POSTGRES_HOST": url.host or "127.0.0.1",
+                "POSTGRES_PORT": str(url.port or 5432),
+                "POSTGRES_USER": url.username or "postgres",
+                "POSTGRES_PASSWORD": url.password or "",
+            }
+        raise ValueError(f"unsupported database '{url.get_backend_name()}': use sqlite or postgresql")

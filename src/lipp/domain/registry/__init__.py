@@ -1,0 +1,1 @@
+"""Registry entities: boards and users with their roles."""

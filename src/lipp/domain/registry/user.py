@@ -1,0 +1,99 @@
+"""A person who uses lipp, in one role."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from lipp.domain.actors import Actor, Role
+from lipp.domain.errors import InvalidInput, RuleBroken
+from lipp.domain.identifiers import user_id_for
+
+USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,39}$")
+
+
+class CoordinatorNeedsABoard(RuleBroken):
+    """A coordinator acts for exactly one board."""
+
+
+class UserIsDeactivated(RuleBroken):
+    """A deactivated user can no longer act."""
+
+
+def check_username(username: str) -> str:
+    value = username.strip().lower()
+    if not USERNAME.match(value):
+        raise InvalidInput(
+            f"a username is 2 to 40 lower-case letters, digits or . _ - and starts with a letter (got '{username}')"
+        )
+    return value
+
+
+class User(Aggregate):
+    """A user with a role; coordinators carry the board they act for."""
+
+    class Registered(Aggregate.Created):
+        """An admin registered the user."""
+
+        actor_id: UUID
+        username: str
+        role: str
+        board_id: UUID | None
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.username = self.username
+            aggregate.role = Role(self.role)
+            aggregate.board_id = self.board_id
+            aggregate.active = True
+
+    class Deactivated(Aggregate.Event):
+        """An admin deactivated the user; past events keep their name."""
+
+        actor_id: UUID
+        reason: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.active = False
+
+    username: str
+    role: Role
+    board_id: UUID | None
+    active: bool
+
+    def __init__(self) -> None:
+        """State is set by `Registered.apply`."""
+
+    @classmethod
+    def register(
+        cls, *, actor_id: UUID, now: datetime, username: str, role: Role, board_id: UUID | None
+    ) -> User:
+        username = check_username(username)
+        if role is Role.SYSTEM:
+            raise InvalidInput("the system role is lipp's own and cannot be given to a user")
+        if role is Role.COORDINATOR and board_id is None:
+            raise CoordinatorNeedsABoard(f"{username} is a coordinator and needs a board")
+        if role is not Role.COORDINATOR:
+            board_id = None
+        return cls._create(
+            cls.Registered,
+            id=user_id_for(username),
+            timestamp=now,
+            actor_id=actor_id,
+            username=username,
+            role=role.value,
+            board_id=board_id,
+        )
+
+    def deactivate(self, *, actor_id: UUID, now: datetime, reason: str) -> None:
+        if not self.active:
+            raise UserIsDeactivated(f"{self.username} is already deactivated")
+        self.trigger_event(self.Deactivated, timestamp=now, actor_id=actor_id, reason=reason)
+
+    def as_actor(self) -> Actor:
+        if not self.active:
+            raise UserIsDeactivated(f"{self.username} is deactivated and cannot act")
+        return Actor(user_id=self.id, username=self.username, role=self.role, board_id=self.board_id)

@@ -1,0 +1,1 @@
+"""The Review aggregate: one per notified serious incident."""
