@@ -56,7 +56,11 @@ class Settings(BaseSettings):
                 raise ValueError("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
             path = Path(url.database)
             path.parent.mkdir(parents=True, exist_ok=True)
-            return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path), "SQLITE_LOCK_TIMEOUT": "30"}
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(path),
+                "SQLITE_LOCK_TIMEOUT": "30",
+            }
         if url.get_backend_name() == "postgresql":
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.postgres",

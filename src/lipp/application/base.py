@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.domain import Aggregate, DomainEventProtocol
+from eventsourcing.domain import Aggregate, DomainEvent
 from eventsourcing.persistence import (
     ApplicationRecorder,
     InfrastructureFactory,
@@ -59,9 +59,9 @@ class LippApplication(Application[UUID]):
     def exists(self, aggregate_id: UUID) -> bool:
         return bool(self.recorder.select_events(aggregate_id, limit=1))
 
-    def history(self, aggregate_id: UUID, as_of: date | None = None) -> list[DomainEventProtocol[UUID]]:
+    def history(self, aggregate_id: UUID, as_of: date | None = None) -> list[DomainEvent]:
         """An aggregate's events, or only those recorded by the end of `as_of` (in England)."""
-        events = list(self.events.get(aggregate_id))
+        events = [event for event in self.events.get(aggregate_id) if isinstance(event, DomainEvent)]
         if as_of is None:
             return events
         cutoff = end_of_day_in_england(as_of)

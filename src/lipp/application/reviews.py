@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -14,7 +14,7 @@ from lipp.application.review_views import review_row, review_view, timeline_entr
 from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, ReviewReceipt, ReviewRow, ReviewView, TimelineEntry, UserView
 from lipp.commands import reviews as c
-from lipp.commands.fields import AgencyInput
+from lipp.commands.fields import AgencyInput, Command
 from lipp.domain.actors import Actor, Role
 from lipp.domain.clock import Clock
 from lipp.domain.errors import ConcurrentChange, NotAuthorised, NotFound, RuleBroken
@@ -116,7 +116,9 @@ class ReviewsApplication(LippApplication):
         return self._advance(
             actor,
             command,
-            lambda r, on: r.appoint_lead_reviewer(actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id),
+            lambda r, on: r.appoint_lead_reviewer(
+                actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id
+            ),
         )
 
     def agree_terms_of_reference(self, actor: Actor, command: c.AgreeTermsOfReference) -> ReviewReceipt:
@@ -209,6 +211,26 @@ class ReviewsApplication(LippApplication):
 
     def close_review(self, actor: Actor, command: c.CloseReview) -> ReviewReceipt:
         return self._advance(actor, command, lambda r, on: r.close(actor_id=actor.user_id, now=self.now(), on=on))
+
+    def execute(self, actor: Actor, command: Command) -> ReviewReceipt:
+        """Run any review command: the single entry the CLI, the API and scripts share."""
+        handlers: dict[type[Command], Callable[[Actor, Any], ReviewReceipt]] = {
+            c.NotifyIncident: self.notify_incident,
+            c.RecordRapidReviewDecision: self.decide,
+            c.CommissionReview: self.commission,
+            c.AppointLeadReviewer: self.appoint_lead_reviewer,
+            c.AgreeTermsOfReference: self.agree_terms_of_reference,
+            c.PauseReview: self.pause,
+            c.ResumeReview: self.resume,
+            c.RecordReportDrafted: self.record_report_drafted,
+            c.SignOffReport: self.sign_off,
+            c.SendReportToPanel: self.send_to_panel,
+            c.DeferPublication: self.defer_publication,
+            c.PublishReport: self.publish,
+            c.WithholdPublication: self.withhold_publication,
+            c.CloseReview: self.close_review,
+        }
+        return handlers[type(command)](actor, command)
 
     # Queries.
 

@@ -140,4 +140,3 @@ REVIEW_COMMANDS: tuple[type[Command], ...] = (
     WithholdPublication,
     CloseReview,
 )
-

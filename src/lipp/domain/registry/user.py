@@ -68,9 +68,7 @@ class User(Aggregate):
         """State is set by `Registered.apply`."""
 
     @classmethod
-    def register(
-        cls, *, actor_id: UUID, now: datetime, username: str, role: Role, board_id: UUID | None
-    ) -> User:
+    def register(cls, *, actor_id: UUID, now: datetime, username: str, role: Role, board_id: UUID | None) -> User:
         username = check_username(username)
         if role is Role.SYSTEM:
             raise InvalidInput("the system role is lipp's own and cannot be given to a user")

@@ -399,9 +399,7 @@ class Review(Aggregate):
         """Agree the terms of reference; the review is then being conducted."""
         self._check_step((Stage.REVIEWER_APPOINTED,), "agree the terms of reference", on, now)
         if scope_to < scope_from:
-            raise ScopePeriodIsBackwards(
-                f"the scope period ends on {scope_to}, before it starts on {scope_from}"
-            )
+            raise ScopePeriodIsBackwards(f"the scope period ends on {scope_to}, before it starts on {scope_from}")
         self._record(
             self.TermsOfReferenceAgreed,
             actor_id,
@@ -440,9 +438,7 @@ class Review(Aggregate):
         self._check_step((Stage.SIGNED_OFF,), "send the report to the Panel", on, now)
         self._record(self.SentToPanel, actor_id, now, on)
 
-    def defer_publication(
-        self, *, actor_id: UUID, now: datetime, on: date, reason: str, reconsider_on: date
-    ) -> None:
+    def defer_publication(self, *, actor_id: UUID, now: datetime, on: date, reason: str, reconsider_on: date) -> None:
         """Defer publication with a reason and a date to reconsider."""
         stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
         self._check_step(stages, "defer publication", on, now)
@@ -452,9 +448,7 @@ class Review(Aggregate):
             )
         self._record(self.PublicationDeferred, actor_id, now, on, reason=reason, reconsider_on=reconsider_on)
 
-    def publish(
-        self, *, actor_id: UUID, now: datetime, on: date, location: str, panel_copy_working_days: int
-    ) -> None:
+    def publish(self, *, actor_id: UUID, now: datetime, on: date, location: str, panel_copy_working_days: int) -> None:
         """Publish the report, no sooner than the set working days after the copy to the Panel."""
         stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
         self._check_step(stages, "publish the report", on, now)
@@ -537,4 +531,3 @@ class Review(Aggregate):
 
 def _today(now: datetime) -> date:
     return now.astimezone(ENGLAND).date()
-

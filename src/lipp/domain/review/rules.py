@@ -92,8 +92,6 @@ def require_date_in_order(
     if on > today:
         raise DateInTheFuture(f"cannot {step} on {on}: that is after today ({today})")
     if on < aware_on:
-        raise DateBeforeAwareness(
-            f"cannot {step} on {on}: that is before the board became aware on {aware_on}"
-        )
+        raise DateBeforeAwareness(f"cannot {step} on {on}: that is before the board became aware on {aware_on}")
     if on < previous_on:
         raise DateBeforePreviousStep(f"cannot {step} on {on}: that is before {previous_step} on {previous_on}")

@@ -1,0 +1,36 @@
+# The two commands: `make demo` runs the main job on the embedded default; `make test` installs and passes the tests.
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: demo test install lint schemas bench clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+install: $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+
+demo: install
+	.venv/bin/lipp demo
+
+lint: install
+	.venv/bin/ruff check src tests bench
+	.venv/bin/ruff format --check src tests bench
+	.venv/bin/mypy
+
+schemas: install
+	.venv/bin/lipp schemas write
+
+test: lint
+	.venv/bin/lipp schemas check
+	.venv/bin/pytest
+
+bench: install
+	.venv/bin/python bench/commands.py
+
+clean:
+	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

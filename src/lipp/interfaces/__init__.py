@@ -1,0 +1,1 @@
+"""Interfaces: turn requests into commands and results into output, nothing else."""

@@ -1,0 +1,1 @@
+"""The lipp command line."""

@@ -1,0 +1,48 @@
+"""`lipp demo`: seed a fictional history into a fresh SQLite file and show what lipp shows."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from lipp import demo as scenario
+from lipp.bootstrap import build
+from lipp.config import Settings
+from lipp.domain.clock import ENGLAND, SettableClock
+from lipp.interfaces.cli import review_render
+from lipp.interfaces.cli.output import console
+
+
+def demo(
+    folder: Annotated[Path, typer.Option(help="Folder for the demo's own database (emptied first).")] = Path(
+        "lipp-demo"
+    ),
+) -> None:
+    """Seed three fictional boards and walk reviews through their lifecycle, then show the register and a timeline."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    clock = SettableClock(datetime.now(ENGLAND))
+    with build(Settings(data_dir=folder, database_url=None), clock) as lipp:
+        with Progress(TextColumn("Seeding reviews"), BarColumn(), MofNCompleteColumn(), console=console) as progress:
+            task = progress.add_task("seed", total=scenario.step_count())
+            result = scenario.seed(lipp, clock, on_step=lambda: progress.advance(task))
+        coordinator = lipp.registry.actor_for("nvl.coordinator")
+        review_render.print_register("NVL", lipp.reviews.register(coordinator, "NVL"))
+        first = result.references[0]
+        review_render.print_timeline(first, lipp.reviews.timeline(coordinator, first))
+        paused = result.references[2]
+        review_render.print_review(lipp.reviews.review(coordinator, paused))
+        past = clock.now().astimezone(ENGLAND).date() - timedelta(days=150)
+        console.print(f"\n[bold]{paused} as it stood on {past}[/] (what the board had recorded by then):")
+        review_render.print_review(lipp.reviews.review(coordinator, paused, as_of=past))
+        console.print(f"\nA refused step, as a user sees it: [red]{result.refused}[/]")
+    console.print(
+        f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
+        f"  lipp --data-dir {folder} --as emr.coordinator review list\n"
+        f"  lipp --data-dir {folder} --as nvl.coordinator review show {result.references[3]}"
+    )

@@ -1,0 +1,137 @@
+"""CLI commands for the registry: first admin, boards, users, and who the CLI acts as."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
+from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.session import Session
+
+boards = typer.Typer(help="Safeguarding partnerships (boards).", no_args_is_help=True)
+users = typer.Typer(help="Users and their roles.", no_args_is_help=True)
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
+def _session(ctx: typer.Context) -> Session:
+    session: Session = ctx.find_root().obj
+    return session
+
+
+def setup(
+    ctx: typer.Context, admin: Annotated[str, typer.Argument(help="Username of the first admin.")], json: Json = False
+) -> None:
+    """Create the first admin of a new lipp installation and act as them from now on."""
+    session = _session(ctx)
+    user = session.lipp.registry.set_up_first_admin(admin)
+    session.save_user(user.username)
+    if json:
+        emit_json(user)
+    else:
+        console.print(f"Created admin [bold]{user.username}[/]; the CLI now acts as them.")
+
+
+def login(ctx: typer.Context, username: Annotated[str, typer.Argument(help="The user to act as.")]) -> None:
+    """Act as USERNAME in later commands (saved in the data folder)."""
+    session = _session(ctx)
+    user = session.lipp.registry.user(username)
+    session.acting_as = user.username
+    session.actor()  # refuses deactivated users now rather than later
+    session.save_user(user.username)
+    console.print(
+        f"Now acting as [bold]{user.username}[/] ({label(user.role)}{', ' + user.board if user.board else ''})."
+    )
+
+
+def whoami(ctx: typer.Context, json: Json = False) -> None:
+    """Show who the CLI acts as."""
+    actor = _session(ctx).actor()
+    user = _session(ctx).lipp.registry.user(actor.username)
+    if json:
+        emit_json(user)
+    else:
+        console.print(f"{user.username} ({label(user.role)}{', ' + user.board if user.board else ''})")
+
+
+@boards.command("add")
+def add_board(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="2 to 6 letters, used in review references.")],
+    name: Annotated[str, typer.Option(help="The partnership's name.")],
+    area: Annotated[str, typer.Option(help="The area it covers.")],
+    json: Json = False,
+) -> None:
+    """Register a board (admins only)."""
+    session = _session(ctx)
+    board = session.lipp.registry.register_board(session.actor(), RegisterBoard(code=code, name=name, area=area))
+    if json:
+        emit_json(board)
+    else:
+        console.print(f"Registered board [bold]{board.code}[/]: {board.name} ({board.area}).")
+
+
+@boards.command("list")
+def list_boards(ctx: typer.Context, json: Json = False) -> None:
+    """List the boards."""
+    rows = _session(ctx).lipp.registry.boards()
+    if json:
+        emit_json(rows)
+        return
+    table = Table("code", "name", "area", title="Boards")
+    for board in rows:
+        table.add_row(board.code, board.name, board.area)
+    console.print(table)
+
+
+@users.command("add")
+def add_user(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument()],
+    role: Annotated[str, typer.Option(help="admin, coordinator, lead_reviewer, national_body or team_member.")],
+    board: Annotated[str | None, typer.Option(help="The board a coordinator acts for.")] = None,
+    json: Json = False,
+) -> None:
+    """Register a user in a role (admins only)."""
+    session = _session(ctx)
+    user = session.lipp.registry.register_user(
+        session.actor(), RegisterUser.model_validate({"username": username, "role": role, "board": board})
+    )
+    if json:
+        emit_json(user)
+    else:
+        console.print(
+            f"Registered [bold]{user.username}[/] as {label(user.role)}{' of ' + user.board if user.board else ''}."
+        )
+
+
+@users.command("deactivate")
+def deactivate_user(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument()],
+    reason: Annotated[str, typer.Option(help="Why the user stops acting.")],
+    json: Json = False,
+) -> None:
+    """Stop a user from acting (admins only)."""
+    session = _session(ctx)
+    user = session.lipp.registry.deactivate_user(session.actor(), DeactivateUser(username=username, reason=reason))
+    if json:
+        emit_json(user)
+    else:
+        console.print(f"Deactivated [bold]{user.username}[/].")
+
+
+@users.command("list")
+def list_users(ctx: typer.Context, json: Json = False) -> None:
+    """List the users."""
+    rows = _session(ctx).lipp.registry.users()
+    if json:
+        emit_json(rows)
+        return
+    table = Table("username", "role", "board", "active", title="Users")
+    for user in rows:
+        table.add_row(user.username, label(user.role), user.board or "-", "yes" if user.active else "no")
+    console.print(table)

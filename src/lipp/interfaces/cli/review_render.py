@@ -1,0 +1,71 @@
+"""Rich renderings of reviews: the detail view, the board register and the timeline."""
+
+from __future__ import annotations
+
+from rich.panel import Panel
+from rich.table import Table
+
+from lipp.application.views import ReviewRow, ReviewView, TimelineEntry
+from lipp.interfaces.cli.output import console, label, rag_text
+
+
+def print_review(view: ReviewView) -> None:
+    paused = f" — [yellow]paused since {view.paused_since} ({label(view.paused_for)})[/]" if view.paused_since else ""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_row("stage", f"[bold]{label(view.stage)}[/]{paused}")
+    facts.add_row(
+        "case", f"{view.case_reference} ({label(view.incident_kind)}{', looked after' if view.looked_after else ''})"
+    )
+    facts.add_row("board aware", str(view.aware_on))
+    facts.add_row("notified", str(view.notified_on))
+    facts.add_row("agencies", ", ".join(view.agencies))
+    if view.decision:
+        facts.add_row("decision", f"{label(view.decision)}: {view.rationale}")
+    if view.kind:
+        facts.add_row("review", f"{view.kind.upper()} ({label(view.methodology)})")
+    if view.lead_reviewer:
+        facts.add_row("lead reviewer", view.lead_reviewer)
+    if view.scope_from:
+        facts.add_row("scope", f"{view.scope_from} to {view.scope_to}")
+        for line in view.key_lines_of_enquiry:
+            facts.add_row("", f"• {line}")
+    if view.earliest_publication_on:
+        facts.add_row("publish from", str(view.earliest_publication_on))
+    console.print(Panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
+    deadlines = Table("deadline", "due", "done", "status", title="Deadlines")
+    for deadline in view.deadlines:
+        deadlines.add_row(
+            deadline.name, str(deadline.due_on), str(deadline.done_on or "-"), rag_text(deadline.status, deadline.rag)
+        )
+    console.print(deadlines)
+
+
+def print_register(board: str, rows: list[ReviewRow]) -> None:
+    table = Table("reference", "case", "stage", "next deadline", "due", "status", title=f"Reviews of {board}")
+    for row in rows:
+        stage = label(row.stage) + (" [yellow](paused)[/]" if row.paused else "")
+        table.add_row(
+            row.reference,
+            row.case_reference,
+            stage,
+            row.next_deadline or "-",
+            str(row.next_due_on or "-"),
+            rag_text(row.next_status, row.next_rag),
+        )
+    console.print(table)
+    if not rows:
+        console.print("No reviews.")
+
+
+def print_timeline(reference: str, entries: list[TimelineEntry]) -> None:
+    table = Table("#", "date", "recorded", "who", "what", "why", title=f"Timeline of {reference}")
+    for entry in entries:
+        table.add_row(
+            str(entry.version),
+            str(entry.on),
+            entry.recorded_at.strftime("%Y-%m-%d %H:%M"),
+            entry.actor,
+            entry.what,
+            entry.why or "",
+        )
+    console.print(table)

@@ -1,0 +1,54 @@
+"""The one mapping from errors to what a user is told: a message, a CLI exit code, an HTTP status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from lipp.domain.errors import AlreadyExists, ConcurrentChange, InvalidInput, LippError, NotAuthorised, NotFound
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A user-facing refusal: one line of text, an exit code and an HTTP status."""
+
+    message: str
+    exit_code: int
+    http_status: int
+    title: str
+
+
+EXIT_REFUSED = 1
+EXIT_BAD_USAGE = 2
+
+
+def refusal_for(error: Exception) -> Refusal | None:
+    """How to tell the user about `error`; None for errors that are lipp's own fault."""
+    if isinstance(error, ValidationError):
+        return Refusal(describe_validation_error(error), EXIT_BAD_USAGE, 422, "Invalid input")
+    if isinstance(error, InvalidInput):
+        return Refusal(str(error), EXIT_BAD_USAGE, 422, "Invalid input")
+    if isinstance(error, NotFound):
+        return Refusal(str(error), EXIT_REFUSED, 404, "Not found")
+    if isinstance(error, NotAuthorised):
+        return Refusal(str(error), EXIT_REFUSED, 403, "Not allowed")
+    if isinstance(error, ConcurrentChange):
+        return Refusal(str(error), EXIT_REFUSED, 409, "Changed concurrently")
+    if isinstance(error, AlreadyExists):
+        return Refusal(str(error), EXIT_REFUSED, 409, "Already exists")
+    if isinstance(error, LippError):
+        return Refusal(str(error), EXIT_REFUSED, 409, type(error).__name__)
+    return None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line naming each bad field (as a CLI option) and why."""
+    parts = []
+    for problem in error.errors():
+        location = [str(part) for part in problem["loc"] if not str(part).startswith("function-")]
+        field = "--" + location[0].replace("_", "-") if location else "input"
+        detail = ".".join(location[1:])
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        parts.append(f"{field}{' [' + detail + ']' if detail else ''}: {message}")
+    return "invalid input: " + "; ".join(parts)

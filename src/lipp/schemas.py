@@ -1,0 +1,74 @@
+"""JSON Schemas of every event and command, generated from the code into `schemas/`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from eventsourcing.domain import DomainEvent
+from pydantic import BaseModel, TypeAdapter
+
+from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
+from lipp.commands.reviews import REVIEW_COMMANDS
+from lipp.domain.registry.board import Board
+from lipp.domain.registry.user import User
+from lipp.domain.review.aggregate import Review
+from lipp.domain.review.incident import CaseIncident
+
+AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User)
+COMMANDS: tuple[type[BaseModel], ...] = (RegisterBoard, RegisterUser, DeactivateUser, *REVIEW_COMMANDS)
+
+
+def event_classes() -> list[type[Any]]:
+    """Every concrete event class nested in an aggregate, in definition order."""
+    found = []
+    for aggregate in AGGREGATES:
+        for name, member in vars(aggregate).items():
+            own = isinstance(member, type) and member.__qualname__ == f"{aggregate.__name__}.{name}"
+            if own and issubclass(member, DomainEvent) and name not in ("Event", "Created"):
+                found.append(member)
+    return found
+
+
+def _event_schema(event_class: type[Any]) -> dict[str, Any]:
+    schema = TypeAdapter(event_class).json_schema()
+    schema["title"] = event_class.__qualname__
+    schema["description"] = (event_class.__doc__ or "").strip()
+    schema["x-class-version"] = getattr(event_class, "class_version", 1)
+    return schema
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """File name (relative to the schemas folder) to schema."""
+    schemas = {f"events/{cls.__qualname__}.json": _event_schema(cls) for cls in event_classes()}
+    schemas.update({f"commands/{cls.__name__}.json": cls.model_json_schema() for cls in COMMANDS})
+    return schemas
+
+
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    written = []
+    for name, schema in all_schemas().items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_text(schema))
+        written.append(path)
+    return written
+
+
+def schema_differences(folder: Path) -> list[str]:
+    """What differs between the committed schemas and the code: missing, stale or extra files."""
+    expected = {name: _text(schema) for name, schema in all_schemas().items()}
+    present = {str(p.relative_to(folder)) for p in folder.glob("*/*.json")} if folder.exists() else set()
+    differences = [f"missing: {name}" for name in sorted(expected.keys() - present)]
+    differences += [f"no longer in the code: {name}" for name in sorted(present - expected.keys())]
+    differences += [
+        f"differs from the code: {name}"
+        for name in sorted(expected.keys() & present)
+        if (folder / name).read_text() != expected[name]
+    ]
+    return differences
