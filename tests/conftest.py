@@ -1,0 +1,98 @@
+"""Shared fixtures: a settable clock, and lipp built on a fresh SQLite file or a fresh PostgreSQL database."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from lipp.bootstrap import Lipp, build
+from lipp.commands.registry import RegisterBoard, RegisterUser
+from lipp.config import Settings
+from lipp.domain.actors import Actor
+from lipp.domain.clock import SettableClock
+
+POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
+
+
+def _postgres_answers() -> str | None:
+    try:
+        with psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3):
+            return None
+    except psycopg.Error as error:
+        return f"no PostgreSQL server answers at 127.0.0.1:5432 ({error.__class__.__name__})"
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test run, dropped afterwards."""
+    reason = _postgres_answers()
+    if reason:
+        pytest.skip(reason)
+    name = f"lipp_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield f"{POSTGRES_SERVER}/{name}"
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    """Monday 2 March 2026, 10:00 in England: tests move it as their story needs."""
+    return SettableClock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+
+
+def _clear_postgres(url: str) -> None:
+    with psycopg.connect(url, autocommit=True) as connection:
+        rows = connection.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+        for (table,) in rows:
+            connection.execute(f'DROP TABLE IF EXISTS "{table}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for each back end: the same scenario runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return Settings(data_dir=tmp_path, database_url=None)
+    url: str = request.getfixturevalue("postgres_database")
+    _clear_postgres(url)
+    return Settings(data_dir=tmp_path, database_url=url)
+
+
+@pytest.fixture
+def lipp(settings: Settings, clock: SettableClock) -> Iterator[Lipp]:
+    with build(settings, clock) as built:
+        yield built
+
+
+class People:
+    """The registered cast of a scenario: an admin, two boards' coordinators and two lead reviewers."""
+
+    def __init__(self, lipp: Lipp) -> None:
+        lipp.registry.set_up_first_admin("admin")
+        self.admin = lipp.registry.actor_for("admin")
+        for code, name in (("NVL", "Northvale"), ("EMR", "Eastmere")):
+            lipp.registry.register_board(
+                self.admin, RegisterBoard(code=code, name=f"{name} Safeguarding Partnership", area=name)
+            )
+        register = lipp.registry.register_user
+        register(self.admin, RegisterUser(username="nvl.coordinator", role="coordinator", board="NVL"))
+        register(self.admin, RegisterUser(username="emr.coordinator", role="coordinator", board="EMR"))
+        register(self.admin, RegisterUser(username="reviewer.a", role="lead_reviewer"))
+        register(self.admin, RegisterUser(username="reviewer.b", role="lead_reviewer"))
+        register(self.admin, RegisterUser(username="national.body", role="national_body"))
+        self.coordinator: Actor = lipp.registry.actor_for("nvl.coordinator")
+        self.other_coordinator: Actor = lipp.registry.actor_for("emr.coordinator")
+        self.reviewer: Actor = lipp.registry.actor_for("reviewer.a")
+        self.other_reviewer: Actor = lipp.registry.actor_for("reviewer.b")
+        self.national_body: Actor = lipp.registry.actor_for("national.body")
+
+
+@pytest.fixture
+def people(lipp: Lipp) -> People:
+    return People(lipp)
