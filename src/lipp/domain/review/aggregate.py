@@ -139,8 +139,10 @@ class Review(Aggregate):
         def apply(self, aggregate: Any) -> None:
             review: Review = aggregate
             review.lead_reviewer_id = self.reviewer_id
-            stage = Stage.REVIEWER_APPOINTED if review.stage is Stage.COMMISSIONED else review.stage
-            review.advance(stage, "the lead reviewer's appointment", self.on)
+            if review.stage is Stage.COMMISSIONED:
+                review.advance(Stage.REVIEWER_APPOINTED, "the lead reviewer's appointment", self.on)
+            else:  # a replacement keeps the stage and the dates of the steps already taken
+                review.last_step = ("the lead reviewer's replacement", self.on)
 
         def summary(self) -> str:
             return "Replaced the lead reviewer" if self.replaces_id else "Appointed the lead reviewer"
