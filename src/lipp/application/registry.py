@@ -103,7 +103,10 @@ class RegistryApplication(LippApplication):
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Board.Registered)]
         return sorted((self.board_by_id(i) for i in ids), key=lambda b: b.code)
 
-    def users(self) -> list[UserView]:
+    def users(self, actor: Actor) -> list[UserView]:
+        """Every user; admins and coordinators (who appoint lead reviewers) may list them."""
+        if actor.role not in (Role.ADMIN, Role.COORDINATOR):
+            raise NotAuthorised(f"{actor.username} ({actor.role.value}) may not list users")
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(User.Registered)]
         return sorted((self._user_view(self.repository.get(i)) for i in ids), key=lambda u: u.username)
 

@@ -77,7 +77,9 @@ def add_board(
 @boards.command("list")
 def list_boards(ctx: typer.Context, json: Json = False) -> None:
     """List the boards."""
-    rows = _session(ctx).lipp.registry.boards()
+    session = _session(ctx)
+    session.actor()  # any registered, active user may list boards
+    rows = session.lipp.registry.boards()
     if json:
         emit_json(rows)
         return
@@ -127,7 +129,8 @@ def deactivate_user(
 @users.command("list")
 def list_users(ctx: typer.Context, json: Json = False) -> None:
     """List the users."""
-    rows = _session(ctx).lipp.registry.users()
+    session = _session(ctx)
+    rows = session.lipp.registry.users(session.actor())
     if json:
         emit_json(rows)
         return
