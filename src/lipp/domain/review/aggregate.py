@@ -92,9 +92,9 @@ class Review(Aggregate):
             review.publication_reconsider_on = None
 
         def summary(self) -> str:
-            looked_after = ", a looked-after child" if self.looked_after else ""
-            kind = self.incident_kind.replace("_", " ")
-            return f"Notified {kind}{looked_after} (board aware {self.aware_on})"
+            what = "a child's death" if self.incident_kind == IncidentKind.DEATH else "serious harm to a child"
+            looked_after = "looked after; " if self.looked_after else ""
+            return f"Notified the Panel of {what} ({looked_after}board aware {self.aware_on})"
 
     class RapidReviewDecided(Event):
         """The rapid review was held and decided whether to commission a local review."""

@@ -31,8 +31,10 @@ def demo(
         with Progress(TextColumn("Seeding reviews"), BarColumn(), MofNCompleteColumn(), console=console) as progress:
             task = progress.add_task("seed", total=scenario.step_count())
             result = scenario.seed(lipp, clock, on_step=lambda: progress.advance(task))
+        for code, _, _ in scenario.BOARDS:
+            board_coordinator = lipp.registry.actor_for(f"{code.lower()}.coordinator")
+            review_render.print_register(code, lipp.reviews.register(board_coordinator, code))
         coordinator = lipp.registry.actor_for("nvl.coordinator")
-        review_render.print_register("NVL", lipp.reviews.register(coordinator, "NVL"))
         first = result.references[0]
         review_render.print_timeline(first, lipp.reviews.timeline(coordinator, first))
         paused = result.references[2]

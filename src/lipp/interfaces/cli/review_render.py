@@ -6,6 +6,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from lipp.application.views import ReviewRow, ReviewView, TimelineEntry
+from lipp.domain.clock import ENGLAND
 from lipp.interfaces.cli.output import console, label, rag_text
 
 
@@ -58,14 +59,9 @@ def print_register(board: str, rows: list[ReviewRow]) -> None:
 
 
 def print_timeline(reference: str, entries: list[TimelineEntry]) -> None:
-    table = Table("#", "date", "recorded", "who", "what", "why", title=f"Timeline of {reference}")
+    table = Table("#", "date (recorded)", "who", "what and why", title=f"Timeline of {reference}")
     for entry in entries:
-        table.add_row(
-            str(entry.version),
-            str(entry.on),
-            entry.recorded_at.strftime("%Y-%m-%d %H:%M"),
-            entry.actor,
-            entry.what,
-            entry.why or "",
-        )
+        recorded = entry.recorded_at.astimezone(ENGLAND).strftime("%Y-%m-%d %H:%M")
+        why = f"\n[italic dim]why: {entry.why}[/]" if entry.why else ""
+        table.add_row(str(entry.version), f"{entry.on}\n[dim]({recorded})[/]", entry.actor, entry.what + why)
     console.print(table)
