@@ -8,7 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
+from lipp.domain.errors import InvalidInput
 from lipp.domain.timescales import Timescales
 
 
@@ -50,10 +52,13 @@ class Settings(BaseSettings):
 
     def event_store_env(self) -> dict[str, str]:
         """The eventsourcing persistence settings for the configured database."""
-        url = make_url(self.effective_database_url)
+        try:
+            url = make_url(self.effective_database_url)
+        except ArgumentError:
+            raise InvalidInput(f"the database URL '{self.effective_database_url}' is not a URL") from None
         if url.get_backend_name() == "sqlite":
             if not url.database or url.database == ":memory:":
-                raise ValueError("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
+                raise InvalidInput("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
             path = Path(url.database)
             path.parent.mkdir(parents=True, exist_ok=True)
             return {
@@ -70,4 +75,4 @@ class Settings(BaseSettings):
                 "POSTGRES_USER": url.username or "postgres",
                 "POSTGRES_PASSWORD": url.password or "",
             }
-        raise ValueError(f"unsupported database '{url.get_backend_name()}': use sqlite or postgresql")
+        raise InvalidInput(f"unsupported database '{url.get_backend_name()}': use sqlite or postgresql")

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 
 from lipp.config import Settings
 from lipp.interfaces.cli import demo_command, registry_commands, review_commands, schema_commands
 from lipp.interfaces.cli.output import errors
 from lipp.interfaces.cli.session import Session
-from lipp.interfaces.errors import refusal_for
+from lipp.interfaces.errors import EXIT_BAD_USAGE, refusal_for
 
 app = typer.Typer(
     name="lipp",
@@ -46,16 +47,52 @@ def options(
     ctx.call_on_close(session.close)
 
 
+# Command fields whose CLI option reads differently; the rest are `--field-name`.
+OPTION_FOR_FIELD = {
+    "case_reference": "--case",
+    "incident_kind": "--incident",
+    "agencies": "--agency",
+    "key_lines_of_enquiry": "--line",
+    "board_response": "--response",
+    "improvement_information": "--improvement-info",
+    "reference": "REFERENCE",
+    "username": "USERNAME",
+    "code": "CODE",
+}
+
+
+class _OptionNames(dict[str, str]):
+    def __missing__(self, field: str) -> str:
+        return "--" + field.replace("_", "-")
+
+
 def main() -> None:
     """Run the CLI; a refused command prints one line and exits 1 (2 for bad usage), never a traceback."""
     try:
-        app(standalone_mode=True)
+        outcome = app(standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        error.show()  # a bare group: its help is the answer
+        sys.exit(EXIT_BAD_USAGE)
+    except UsageError as error:
+        hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+        errors.print(f"[bold red]error:[/] {error.format_message()}{hint}", soft_wrap=True, markup=True)
+        sys.exit(EXIT_BAD_USAGE)
+    except typer.TyperException as error:
+        errors.print(f"[bold red]error:[/] {error.format_message()}", soft_wrap=True)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        errors.print("aborted")
+        sys.exit(130)
     except Exception as error:  # the single boundary where every error becomes one readable line
-        refusal = refusal_for(error)
+        refusal = refusal_for(error, _OptionNames(OPTION_FOR_FIELD))
         if refusal is not None:
-            errors.print(f"[bold red]error:[/] {refusal.message}")
+            errors.print(f"[bold red]error:[/] {refusal.message}", soft_wrap=True)
             sys.exit(refusal.exit_code)
         if os.environ.get("LIPP_DEBUG"):
             traceback.print_exc()
-        errors.print(f"[bold red]internal error:[/] {type(error).__name__}: {error} (set LIPP_DEBUG=1 for details)")
+        errors.print(
+            f"[bold red]internal error:[/] {type(error).__name__}: {error} (set LIPP_DEBUG=1 for details)",
+            soft_wrap=True,
+        )
         sys.exit(3)
+    sys.exit(outcome if isinstance(outcome, int) else 0)
