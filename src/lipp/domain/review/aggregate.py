@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND
 from lipp.domain.review.rules import (
+    DateInTheFuture,
     DecisionBeforeNotification,
     NoLocalReviewWasDecided,
     PublishedTooSoonAfterPanelCopy,
@@ -329,6 +330,8 @@ class Review(Aggregate):
         notified_on: date,
     ) -> Review:
         """Record a serious incident notification: the first event of every review."""
+        if aware_on > _today(now):
+            raise DateInTheFuture(f"the board cannot have become aware on {aware_on}: that is after today")
         require_date_in_order(
             notified_on,
             today=_today(now),
