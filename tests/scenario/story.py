@@ -101,9 +101,10 @@ class Story:
         notified_on: date | None = NOTIFIED_ON,
         actor: Actor | None = None,
         board: str = "NVL",
+        move_clock: bool = True,
         **fields: Any,
     ) -> str:
-        if notified_on is not None and morning_of(notified_on) > self.clock.now():
+        if move_clock and notified_on is not None and morning_of(notified_on) > self.clock.now():
             self.on_day(notified_on)
         command = c.NotifyIncident(
             board=board,
