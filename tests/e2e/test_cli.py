@@ -118,14 +118,20 @@ def closed_review(cli: Cli) -> str:
                 "police",
             ],
         ),
+        ("in_conduct", ["pause", reference, "--process", "criminal-trial", "--reason", "The trial comes first"]),
+        ("in_conduct", ["resume", reference]),
         ("report_drafted", ["--as", "reviewer.a", "draft", reference]),
         ("signed_off", ["sign-off", reference, "--response", "The partnership accepts every finding"]),
         ("sent_to_panel", ["send-to-panel", reference]),
+        (
+            "publication_deferred",
+            ["defer", reference, "--reason", "Sentencing is pending", "--reconsider-on", "2025-06-30"],
+        ),
         ("published", ["publish", reference, "--location", "https://example.org/child-k"]),
         ("closed", ["close", reference]),
     ]
-    dates = ["2025-01-20", "2025-01-27", "2025-02-03", "2025-02-10", "2025-06-02", "2025-06-16", "2025-06-17"]
-    dates += ["2025-06-26", "2025-07-01"]
+    dates = ["2025-01-20", "2025-01-27", "2025-02-03", "2025-02-10", "2025-03-03", "2025-04-01", "2025-06-02"]
+    dates += ["2025-06-16", "2025-06-17", "2025-06-18", "2025-06-30", "2025-07-01"]
     for version, ((stage, args), on) in enumerate(zip(steps, dates, strict=True), start=2):
         global_options = args[:2] if args[0] == "--as" else []
         command = args[2:] if global_options else args
@@ -136,7 +142,7 @@ def closed_review(cli: Cli) -> str:
 
 def test_show_gives_the_review_with_every_deadline(cli: Cli, closed_review: str) -> None:
     view = cli.json("review", "show", closed_review.lower())
-    assert (view["reference"], view["stage"], view["version"]) == (closed_review, "closed", 10)
+    assert (view["reference"], view["stage"], view["version"]) == (closed_review, "closed", 13)
     assert (view["case_reference"], view["incident_kind"], view["looked_after"]) == ("Child K", "death", True)
     assert view["agencies"] == ["police"]  # as the terms of reference agreed
     assert (view["kind"], view["methodology"], view["lead_reviewer"]) == ("lcspr", "learning_together", "reviewer.a")
@@ -146,23 +152,25 @@ def test_show_gives_the_review_with_every_deadline(cli: Cli, closed_review: str)
     assert [(d["name"], d["due_on"], d["done_on"], d["status"], d["rag"]) for d in view["deadlines"]] == [
         ("notification", "2025-01-13", "2025-01-08", "met", "green"),
         ("rapid review", "2025-01-29", "2025-01-20", "met", "green"),
-        ("completion (sign-off)", "2025-07-20", "2025-06-16", "met", "green"),
+        # 20 July 2025, extended by the 29 days paused from 3 March to 1 April.
+        ("completion (sign-off)", "2025-08-18", "2025-06-16", "met", "green"),
     ]
     text = cli.ok("review", "show", closed_review)
-    for expected in (closed_review, "closed", "Child K", "2025-01-29", "2025-07-20", "reviewer.a"):
+    for expected in (closed_review, "closed", "Child K", "2025-01-29", "2025-08-18", "reviewer.a"):
         assert expected in text
 
 
 def test_the_timeline_names_who_did_what_when_and_why(cli: Cli, closed_review: str) -> None:
     entries = cli.json("review", "timeline", closed_review)
-    assert [e["version"] for e in entries] == list(range(1, 11))
+    assert [e["version"] for e in entries] == list(range(1, 14))
     assert [e["on"] for e in entries] == [
-        "2025-01-08", "2025-01-20", "2025-01-27", "2025-02-03", "2025-02-10",
-        "2025-06-02", "2025-06-16", "2025-06-17", "2025-06-26", "2025-07-01",
+        "2025-01-08", "2025-01-20", "2025-01-27", "2025-02-03", "2025-02-10", "2025-03-03", "2025-04-01",
+        "2025-06-02", "2025-06-16", "2025-06-17", "2025-06-18", "2025-06-30", "2025-07-01",
     ]  # fmt: skip
-    assert [e["actor"] for e in entries] == ["nvl.coordinator"] * 5 + ["reviewer.a"] + ["nvl.coordinator"] * 4
+    assert [e["actor"] for e in entries] == ["nvl.coordinator"] * 7 + ["reviewer.a"] + ["nvl.coordinator"] * 5
     assert entries[1]["why"] == "Agencies did not share risk"
     assert "local review" in entries[1]["what"]
+    assert (entries[5]["why"], entries[10]["why"]) == ("The trial comes first", "Sentencing is pending")
     assert all(e["what"] and e["recorded_at"] for e in entries)
     text = cli.ok("review", "timeline", closed_review)
     for expected in ("nvl.coordinator", "reviewer.a", "Agencies did not share risk"):
@@ -194,7 +202,7 @@ def test_as_of_shows_what_had_been_recorded_by_that_day(cli: Cli, closed_review:
     # Every step was recorded today, whatever its business date: yesterday the board had recorded nothing.
     assert cli.json("review", "list", "--as-of", yesterday) == []
     assert closed_review in cli.refused("review", "show", closed_review, "--as-of", yesterday)
-    assert len(cli.json("review", "timeline", closed_review, "--as-of", str(today))) == 10
+    assert len(cli.json("review", "timeline", closed_review, "--as-of", str(today))) == 13
 
 
 def test_a_refused_step_prints_one_error_line_exits_1_and_changes_nothing(cli: Cli) -> None:
@@ -209,12 +217,14 @@ def test_a_refused_step_prints_one_error_line_exits_1_and_changes_nothing(cli: C
             [*decide, "--on", future],
             ["review", "notify", "--case", "child m", "--incident", "death", "--aware-on", "2025-04-01",
              "--agency", "health"],
+            ["review", "withhold", reference, "--reason", "Siblings", "--improvement-info", "A summary"],
         ]
     )  # fmt: skip
     assert "first record the rapid review decision" in lines[0]
     assert "before the notification" in lines[1]
     assert "after today" in lines[2]
     assert f"already notified as {reference}" in lines[3]
+    assert "cannot decide not to publish" in lines[4]
     assert cli.json("review", "show", reference)["version"] == 1
 
 
