@@ -47,6 +47,8 @@ class Result:
     batch_commands: tuple[int, ...]
     lipp_seconds: tuple[float, ...]
     bare_seconds: tuple[float, ...]
+    lipp_cpu_seconds: float
+    bare_cpu_seconds: float
     lipp_bytes_per_event: float
     bare_bytes_per_event: float
 
@@ -73,14 +75,24 @@ class Result:
         return sum(self.bare_seconds) / sum(self.lipp_seconds)
 
     @property
+    def lipp_cpu_us(self) -> float:
+        """This process's CPU time per command (the database server's is not counted)."""
+        return self.lipp_cpu_seconds / self.commands * 1e6
+
+    @property
+    def bare_cpu_us(self) -> float:
+        return self.bare_cpu_seconds / self.commands * 1e6
+
+    @property
     def passed(self) -> bool:
         return self.ratio >= TARGET
 
 
-def _timed(run: Callable[[], list[UUID]]) -> tuple[list[UUID], float]:
-    started = time.perf_counter()
+def _timed(run: Callable[[], list[UUID]]) -> tuple[list[UUID], float, float]:
+    """The ids run returns, its wall time and this process's CPU time."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     ids = run()
-    return ids, time.perf_counter() - started
+    return ids, time.perf_counter() - started, time.process_time() - cpu_started
 
 
 def _batches(items: Sequence[Plan], size: int) -> list[tuple[int, Sequence[Plan]]]:
@@ -100,6 +112,7 @@ def measure(pair: Pair, reviews: int, batch_size: int) -> Result:
 
         timed = plans("t", reviews)
         seconds: dict[str, list[float]] = {"lipp": [], "bare": []}
+        cpu_seconds = {"lipp": 0.0, "bare": 0.0}
         ids: dict[str, list[UUID]] = {"lipp": [], "bare": []}
         for number, (start, batch) in enumerate(_batches(timed, batch_size)):
 
@@ -111,8 +124,9 @@ def measure(pair: Pair, reviews: int, batch_size: int) -> Result:
 
             sides = [("lipp", lipp_side), ("bare", bare_side)]
             for name, run in sides if number % 2 == 0 else reversed(sides):
-                done, took = _timed(run)
+                done, took, cpu = _timed(run)
                 seconds[name].append(took)
+                cpu_seconds[name] += cpu
                 ids[name].extend(done)
         assert len(ids["lipp"]) == len(ids["bare"]) == reviews
 
@@ -122,6 +136,8 @@ def measure(pair: Pair, reviews: int, batch_size: int) -> Result:
             batch_commands=tuple(len(batch) * COMMANDS_PER_REVIEW for _, batch in _batches(timed, batch_size)),
             lipp_seconds=tuple(seconds["lipp"]),
             bare_seconds=tuple(seconds["bare"]),
+            lipp_cpu_seconds=cpu_seconds["lipp"],
+            bare_cpu_seconds=cpu_seconds["bare"],
             lipp_bytes_per_event=_mean_state_bytes(lipp.storage.recorder, ids["lipp"][-10:]),
             bare_bytes_per_event=_mean_state_bytes(bare.recorder, ids["bare"][-10:]),
         )
@@ -139,13 +155,15 @@ def _mean_state_bytes(recorder: ApplicationRecorder, aggregate_ids: Sequence[UUI
 def _table(results: Sequence[Result], skipped: Sequence[tuple[str, str]]) -> str:
     header = (
         f"{'backend':<9} {'reviews':>7} {'commands':>8} {'lipp cmd/s':>10} {'bare cmd/s':>10} "
-        f"{'ratio':>6} {'target':>6}  {'result':<6}  {'overall':>7}  bytes/event lipp / bare"
+        f"{'ratio':>6} {'target':>6}  {'result':<6}  {'overall':>7}  {'CPU µs/cmd lipp / bare':>22}  "
+        "bytes/event lipp / bare"
     )
     lines = [header, "-" * len(header)]
     for r in results:
         lines.append(
             f"{r.backend:<9} {r.reviews:>7} {r.commands:>8} {r.lipp_rate:>10,.0f} {r.bare_rate:>10,.0f} "
             f"{r.ratio:>6.2f} {TARGET:>6.2f}  {'PASS' if r.passed else 'FAIL':<6}  {r.overall_ratio:>7.2f}  "
+            f"{f'{r.lipp_cpu_us:,.0f} / {r.bare_cpu_us:,.0f}':>22}  "
             f"{r.lipp_bytes_per_event:,.0f} / {r.bare_bytes_per_event:,.0f}"
         )
     for backend, reason in skipped:
@@ -153,7 +171,8 @@ def _table(results: Sequence[Result], skipped: Sequence[tuple[str, str]]) -> str
     lines.append("")
     lines.append(
         "cmd/s and ratio are medians over batches (the ratio pairs each lipp batch with the bare batch run next to\n"
-        "it); 'overall' is total bare time over total lipp time. Pass: ratio >= target."
+        "it); 'overall' is total bare time over total lipp time. Pass: ratio >= target. CPU is this process's\n"
+        "own (Python, drivers, SQLite), not the PostgreSQL server's."
     )
     return "\n".join(lines)
 
