@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -62,7 +62,7 @@ class LippApplication(Application[UUID]):
     def load(self, aggregate_id: UUID) -> Any | None:
         """The aggregate as it stands now; None if not yet recorded (one read, no separate existence check)."""
         try:
-            return self.repository.get(aggregate_id)
+            return self.repository.get(aggregate_id, projector_func=_mutate_in_turn)
         except AggregateNotFoundError:
             return None
 
@@ -93,3 +93,11 @@ class LippApplication(Application[UUID]):
             if len(batch) < BULK_READ:
                 return
             start = batch[-1].id
+
+
+def _mutate_in_turn(aggregate: Any, events: Iterable[Any]) -> Any:
+    """Apply each event in turn: eventsourcing's default projector does the same after asserting each event
+    against a runtime-checkable Protocol, which on Python 3.11 costs about 10 µs an event."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate
