@@ -22,7 +22,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-LIPP = shutil.which("lipp") or str(Path(sys.executable).parent / "lipp")
+_BESIDE_PYTHON = Path(sys.executable).parent / "lipp"  # the script installed with this test run's lipp
+LIPP = str(_BESIDE_PYTHON) if _BESIDE_PYTHON.exists() else shutil.which("lipp") or "lipp"
 REFERENCE = "NVL-2025-001"
 
 
