@@ -53,6 +53,9 @@ class ReviewsApplication(LippApplication):
         super().__init__(storage, clock)
         self.timescales = timescales
         self.directory = directory
+        # The highest sequence this process has seen taken, per (board code, year). Numbers are never freed,
+        # so it stays taken: the search for the next free one starts above it rather than at 1.
+        self._taken_up_to: dict[tuple[str, int], int] = {}
 
     def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
         """Record a notification, giving the review the next reference of its board and year."""
@@ -61,7 +64,9 @@ class ReviewsApplication(LippApplication):
         aware_iso = command.aware_on.isoformat()
         self._refuse_duplicate(board.id, command.case_reference, aware_iso)
         for _ in range(ATTEMPTS):
-            reference = self._next_reference(board.code, command.aware_on.year)
+            year = command.aware_on.year
+            sequence = self._next_sequence(board.code, year)
+            reference = _reference(board.code, year, sequence)
             review = Review.notify(
                 review_id=review_id_for(reference),
                 actor_id=actor.user_id,
@@ -88,6 +93,7 @@ class ReviewsApplication(LippApplication):
             except IntegrityError:
                 self._refuse_duplicate(board.id, command.case_reference, aware_iso)
                 continue  # another coordinator took this reference first: take the next
+            self._taken_up_to[(board.code, year)] = sequence
             return _receipt(review)
         raise ConcurrentChange("could not allocate a review reference: too many notifications at once; try again")
 
@@ -293,23 +299,28 @@ class ReviewsApplication(LippApplication):
                 f"as {existing.reference}"
             )
 
-    def _next_reference(self, board_code: str, year: int) -> str:
-        """The smallest free sequence number; numbers are taken densely, so a binary search finds it."""
+    def _next_sequence(self, board_code: str, year: int) -> int:
+        """The smallest free sequence number; numbers are taken densely, so a galloping search finds it.
+
+        The search starts above the highest number this process knows to be taken (0 when it knows none):
+        a long-running process usually needs one read, a new one about 2 log2(n)."""
 
         def taken(sequence: int) -> bool:
             return self.exists(review_id_for(_reference(board_code, year, sequence)))
 
-        high = 1
+        low = self._taken_up_to.get((board_code, year), 0)  # taken (or 0)
+        step = 1
+        high = low + step
         while taken(high):
-            high *= 2
-        low = high // 2  # taken (or 0)
-        while high - low > 1:
+            low, step = high, step * 2
+            high = low + step
+        while high - low > 1:  # low is taken, high is free
             middle = (low + high) // 2
             if taken(middle):
                 low = middle
             else:
                 high = middle
-        return _reference(board_code, year, high)
+        return high
 
     def _review_ids_of(self, board_id: UUID) -> list[UUID]:
         ids = []
