@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from lipp import demo as scenario
@@ -42,7 +43,7 @@ def demo(
         past = clock.now().astimezone(ENGLAND).date() - timedelta(days=150)
         console.print(f"\n[bold]{paused} as it stood on {past}[/] (what the board had recorded by then):")
         review_render.print_review(lipp.reviews.review(coordinator, paused, as_of=past))
-        console.print(f"\nA refused step, as a user sees it: [red]{result.refused}[/]")
+        console.print(f"\nA refused step, as a user sees it: [red]{escape(result.refused)}[/]")
     console.print(
         f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
         f"  lipp --data-dir {folder} --as emr.coordinator review list\n"

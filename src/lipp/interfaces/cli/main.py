@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 
 from lipp.config import Settings
@@ -75,10 +76,10 @@ def main() -> None:
         sys.exit(EXIT_BAD_USAGE)
     except UsageError as error:
         hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-        errors.print(f"[bold red]error:[/] {error.format_message()}{hint}", soft_wrap=True, markup=True)
+        errors.print(f"[bold red]error:[/] {escape(error.format_message() + hint)}", soft_wrap=True)
         sys.exit(EXIT_BAD_USAGE)
     except typer.TyperException as error:
-        errors.print(f"[bold red]error:[/] {error.format_message()}", soft_wrap=True)
+        errors.print(f"[bold red]error:[/] {escape(error.format_message())}", soft_wrap=True)
         sys.exit(error.exit_code)
     except typer.Abort:
         errors.print("aborted")
@@ -86,12 +87,12 @@ def main() -> None:
     except Exception as error:  # the single boundary where every error becomes one readable line
         refusal = refusal_for(error, _OptionNames(OPTION_FOR_FIELD))
         if refusal is not None:
-            errors.print(f"[bold red]error:[/] {refusal.message}", soft_wrap=True)
+            errors.print(f"[bold red]error:[/] {escape(refusal.message)}", soft_wrap=True)
             sys.exit(refusal.exit_code)
         if os.environ.get("LIPP_DEBUG"):
             traceback.print_exc()
         errors.print(
-            f"[bold red]internal error:[/] {type(error).__name__}: {error} (set LIPP_DEBUG=1 for details)",
+            f"[bold red]internal error:[/] {escape(f'{type(error).__name__}: {error}')} (set LIPP_DEBUG=1 for details)",
             soft_wrap=True,
         )
         sys.exit(3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
@@ -71,7 +72,7 @@ def add_board(
     if json:
         emit_json(board)
     else:
-        console.print(f"Registered board [bold]{board.code}[/]: {board.name} ({board.area}).")
+        console.print(f"Registered board [bold]{board.code}[/]: {escape(board.name)} ({escape(board.area)}).")
 
 
 @boards.command("list")
@@ -85,7 +86,7 @@ def list_boards(ctx: typer.Context, json: Json = False) -> None:
         return
     table = Table("code", "name", "area", title="Boards")
     for board in rows:
-        table.add_row(board.code, board.name, board.area)
+        table.add_row(board.code, escape(board.name), escape(board.area))
     console.print(table)
 
 
