@@ -259,6 +259,20 @@ def test_bad_input_prints_one_error_line_and_exits_2(cli: Cli) -> None:
     assert "frobnicate" in lines[4]
 
 
+def test_text_in_square_brackets_is_shown_as_typed(cli: Cli) -> None:
+    reference = cli.json("review", "notify", "--case", "Child N", "--incident", "death", "--aware-on", "2025-05-06",
+                         "--notified-on", "2025-05-07", "--agency", "police")["reference"]  # fmt: skip
+    rationale = "Minutes [redacted] say [bold]more[/bold] than [/] the notes"
+    cli.ok("review", "decide", reference, "--decision", "local-review", "--rationale", rationale, "--on", "2025-05-20")
+    shown = cli.ok("review", "show", reference)
+    assert "[redacted]" in shown
+    assert "[/]" in shown
+    timeline = cli.ok("review", "timeline", reference)
+    assert "[bold]more[/bold]" in timeline
+    # A refusal naming a pattern keeps its brackets too.
+    assert "[a-z]" in cli.refused("--as", "admin", "user", "add", "x", "--role", "lead-reviewer", exit_code=2)
+
+
 def test_a_command_with_no_one_acting_is_refused(tmp_path: Path) -> None:
     assert "who is acting" in Cli(tmp_path / "fresh").refused("review", "list", "--board", "NVL")
 
