@@ -38,7 +38,8 @@ def postgres_unavailable_reason() -> str | None:
         with psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3):
             return None
     except psycopg.Error as error:
-        return f"no PostgreSQL server answers at 127.0.0.1:5432 ({error.__class__.__name__}: {error})".strip()
+        detail = " ".join(str(error).split())
+        return f"no PostgreSQL server answers at {POSTGRES_SERVER} ({error.__class__.__name__}: {detail})"
 
 
 @contextmanager
