@@ -402,3 +402,20 @@ def test_a_shorter_panel_copy_period_lets_the_board_publish_sooner(settings: Set
         with story.nothing_changes(reference), pytest.raises(PublishedTooSoonAfterPanelCopy):
             story.step(c.PublishReport(reference=reference, on=date(2026, 9, 17)))
         assert story.step(c.PublishReport(reference=reference, on=date(2026, 9, 18))).stage == "published"
+
+
+def test_two_offices_notifying_in_turn_each_get_the_next_free_reference(
+    settings: Settings, clock: SettableClock, lipp: Lipp, people: People
+) -> None:
+    """Two lipp processes on one store (say the board's two offices) never hand out the same reference."""
+    with build(settings, clock) as second_office:
+        coordinator = second_office.registry.actor_for("nvl.coordinator")
+        here, there = Story(lipp, people, clock), Story(second_office, people, clock)
+        references = [
+            here.notify(case="Child K"),
+            there.notify(case="Child L", actor=coordinator),
+            here.notify(case="Child M"),
+            here.notify(case="Child N"),
+            there.notify(case="Child P", actor=coordinator),
+        ]
+    assert references == [f"NVL-2026-00{n}" for n in range(1, 6)]
