@@ -116,16 +116,14 @@ class ReviewsApplication(LippApplication):
         )
 
     def appoint_lead_reviewer(self, actor: Actor, command: c.AppointLeadReviewer) -> ReviewReceipt:
-        reviewer = self.directory.user(command.reviewer)
-        if reviewer.role != Role.LEAD_REVIEWER.value or not reviewer.active:
-            raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
-        return self._advance(
-            actor,
-            command,
-            lambda r, on: r.appoint_lead_reviewer(
-                actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id
-            ),
-        )
+        def appoint(review: Review, on: date) -> None:
+            # Only once the actor may advance the review: others must not learn who is a lead reviewer.
+            reviewer = self.directory.user(command.reviewer)
+            if reviewer.role != Role.LEAD_REVIEWER.value or not reviewer.active:
+                raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
+            review.appoint_lead_reviewer(actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id)
+
+        return self._advance(actor, command, appoint)
 
     def agree_terms_of_reference(self, actor: Actor, command: c.AgreeTermsOfReference) -> ReviewReceipt:
         return self._advance(
