@@ -352,6 +352,18 @@ def test_another_boards_coordinator_learns_nothing_not_even_that_a_step_is_out_o
     assert str(hidden.value).replace(reference, "NVL-2026-099") == str(missing.value)
 
 
+@pytest.mark.parametrize("appointee", ["reviewer.b", "nvl.coordinator", "nobody.here"])
+@pytest.mark.parametrize("who", ["other_coordinator", "national_body", "other_reviewer"])
+def test_those_who_may_not_see_a_review_learn_nothing_from_appointing_to_it(
+    story: Story, who: str, appointee: str
+) -> None:
+    """Not about the review, and not about who is, or is not, a lead reviewer."""
+    reference = story.walk_to("commissioned")
+    command = c.AppointLeadReviewer(reference=reference, on=date(2026, 4, 1), reviewer=appointee)
+    with story.nothing_changes(reference), pytest.raises(UnknownReview):
+        story.step(command, getattr(story.people, who))
+
+
 def test_a_replaced_lead_reviewer_can_no_longer_draft(story: Story, people: People) -> None:
     reference = story.walk_to("in_conduct")
     story.step(c.AppointLeadReviewer(reference=reference, on=DURING_CONDUCT, reviewer="reviewer.b"))

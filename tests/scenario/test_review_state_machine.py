@@ -142,13 +142,13 @@ class ReviewLifecycle(RuleBasedStateMachine):
         """The refusal lipp must give, in the order its checks run; None when the step must be accepted."""
         model = self.model
         assert model.stage is not None
-        if step == "appoint" and extra["reviewer"] not in USERNAMES.values():
-            return AppointeeIsNotALeadReviewer
         if not self.sees(who):
             return UnknownReview
         reviewer_drafts = step == "draft" and who in USERNAMES
         if who != "coordinator" and not reviewer_drafts:
             return NotAuthorised
+        if step == "appoint" and extra["reviewer"] not in USERNAMES.values():
+            return AppointeeIsNotALeadReviewer
         if step == "resume":
             return ReviewIsNotPaused if model.paused_since is None else self.dates_refusal(on)
         allowed, _ = TRANSITIONS[step]
