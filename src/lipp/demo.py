@@ -12,8 +12,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from lipp.bootstrap import Lipp
+from lipp.commands import findings as f
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
@@ -35,6 +37,8 @@ class Step:
     days: int
     command: type[Command]
     fields: dict[str, Any]
+    actor: str = ""
+    """Who acts: the board's coordinator when empty."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,37 @@ class Plan:
     agencies: tuple[str, ...]
     aware_days_ago: int
     steps: tuple[Step, ...]
+
+
+FINDINGS: tuple[dict[str, Any], ...] = (
+    {
+        "title": "Strategy discussions not convened after bruising to a non-mobile baby",
+        "issue": "When a baby who is not yet mobile has a bruise, agencies do not always convene a strategy "
+        "discussion, so the injury is not examined by the people who could explain it.",
+        "causes": "Thresholds are read differently by each agency; no one owns the decision to convene; "
+        "a plausible account from a parent is accepted without challenge.",
+        "pattern": "multi-agency-crisis",
+        "themes": ["NT04", "NT13"],
+        "agencies": ["health", "childrens_social_care"],
+        "evidence": ["A health visitor's referral was recorded as a contact and closed the same day."],
+    },
+    {
+        "title": "Contacts and referrals confused at the front door",
+        "issue": "Practitioners outside children's social care do not know whether what they sent was a "
+        "contact or a referral, so they assume action that was never taken.",
+        "causes": "The two words are used differently by each agency's forms, and outcomes are not fed back.",
+        "pattern": "human-tool",
+        "themes": ["NT13", "NT14"],
+        "agencies": ["police", "childrens_social_care"],
+        "evidence": ["A police notification was closed as information only; the officer believed it was a referral."],
+    },
+)
+
+
+def _assessment(marker: int) -> dict[str, Any]:
+    """Most markers met; family involvement partly met, as it often is."""
+    rating = "partly_met" if marker == 12 else "met"
+    return {"marker": marker, "rating": rating, "evidence": "Seen in the review's records and the panel minutes"}
 
 
 def _lifecycle_to(stage: str, reviewer: str) -> tuple[Step, ...]:
@@ -73,8 +108,19 @@ def _lifecycle_to(stage: str, reviewer: str) -> tuple[Step, ...]:
                 "agencies": ["police", "health", "childrens_social_care"],
             },
         ),
+        Step(120, f.LogFinding, FINDINGS[0], actor=reviewer),
+        Step(125, f.LogFinding, FINDINGS[1], actor=reviewer),
+        Step(
+            130,
+            f.ReRankFindings,
+            {"order": ["F2", "F1"], "reason": "Practitioners saw thresholds as the root"},
+            actor=reviewer,
+        ),
+        *(Step(140, AssessQualityMarker, _assessment(n)) for n in range(1, 6)),
+        *(Step(165, AssessQualityMarker, _assessment(n)) for n in range(6, 14)),
         Step(170, c.RecordReportDrafted, {}),
         Step(190, c.SignOffReport, {"board_response": "The partnership accepts the findings and will act on each."}),
+        *(Step(192, AssessQualityMarker, _assessment(n)) for n in (14, 15, 16, 17)),
         Step(195, c.SendReportToPanel, {}),
         Step(215, c.PublishReport, {"location": "partnership website"}),
         Step(240, c.CloseReview, {}),
@@ -231,7 +277,7 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
     for day, index, step in sorted(_scheduled(today), key=lambda item: (item[0], item[1])):
         clock.set(_at(day))
         plan = PLANS[index]
-        actor = lipp.registry.actor_for(f"{plan.board.lower()}.coordinator")
+        actor = lipp.registry.actor_for((step and step.actor) or f"{plan.board.lower()}.coordinator")
         if step is None:
             receipt = lipp.reviews.notify_incident(
                 actor,
