@@ -58,7 +58,7 @@ class ReviewStore(LippApplication):
         self,
         actor: Actor,
         command: c.ReviewStep,
-        step: Callable[[Review, date], None],
+        step: Callable[[Review, date], object],
         authorise: Callable[[Actor, Review], None] = access.require_may_advance,
     ) -> ReviewReceipt:
         """Load, authorise, apply, save; on a concurrent change, start again from the newer state."""

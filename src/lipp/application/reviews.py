@@ -11,6 +11,7 @@ from eventsourcing.persistence import IntegrityError
 
 from lipp.application.review_findings import ReviewFindings
 from lipp.application.review_markers import ReviewMarkers
+from lipp.application.review_sharing import ReviewSharing
 from lipp.application.review_store import ATTEMPTS, Directory, UnknownReview, receipt_of
 from lipp.application.review_views import review_row, review_view, timeline_entries
 from lipp.application.views import ReviewReceipt, ReviewRow, ReviewView, TimelineEntry
@@ -34,7 +35,7 @@ class AppointeeIsNotALeadReviewer(RuleBroken):
     """Only a registered, active lead reviewer can be appointed."""
 
 
-class ReviewsApplication(ReviewFindings, ReviewMarkers):
+class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers):
     """Notifies incidents and advances reviews; every method checks the actor first."""
 
     def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
@@ -221,6 +222,8 @@ class ReviewsApplication(ReviewFindings, ReviewMarkers):
             f.ReviseFinding: self.revise_finding,
             f.ReRankFindings: self.rerank_findings,
             f.WithdrawFinding: self.withdraw_finding,
+            f.ShareFinding: self.share_finding,
+            f.ConfirmFalsePositive: self.confirm_false_positive,
             AssessQualityMarker: self.assess_marker,
         }
         return handlers[type(command)](actor, command)

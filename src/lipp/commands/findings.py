@@ -80,4 +80,18 @@ class WithdrawFinding(ReviewStep):
     reason: FreeText
 
 
-FINDING_COMMANDS = (LogFinding, ReviseFinding, ReRankFindings, WithdrawFinding)
+class ShareFinding(ReviewStep):
+    """Ask to share a finding beyond the board: its free text passes the redaction check first."""
+
+    finding: FindingNumber
+
+
+class ConfirmFalsePositive(ReviewStep):
+    """Confirm that a hit of the redaction check identifies nobody, with the reason."""
+
+    finding: FindingNumber
+    hit: int = Field(ge=1, description="The hit's number, as the check listed it")
+    reason: FreeText
+
+
+FINDING_COMMANDS = (LogFinding, ReviseFinding, ReRankFindings, WithdrawFinding, ShareFinding, ConfirmFalsePositive)

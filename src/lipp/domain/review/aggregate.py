@@ -25,6 +25,7 @@ from lipp.domain.review.rules import (
     require_date_in_order,
     require_stage,
 )
+from lipp.domain.review.sharing_steps import SharingSteps
 from lipp.domain.review.vocabulary import (
     Agency,
     Decision,
@@ -39,11 +40,11 @@ PAUSABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stag
 APPOINTABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT)
 
 
-class Review(FindingSteps, MarkerSteps, Aggregate):
+class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     """One notified serious incident and the review that may follow it, from notification to closure.
 
-    Findings and quality-marker assessments are parts kept in their own modules
-    (`finding_steps`, `marker_steps`); their events are Review events like the rest.
+    Findings, their sharing beyond the board and quality-marker assessments are parts kept in their own
+    modules (`finding_steps`, `sharing_steps`, `marker_steps`); their events are Review events like the rest.
 
     Business dates (`on`) are what the coordinator says happened; each event's `timestamp` is when lipp
     recorded it. Deadlines run from business dates; "as it stood" views cut by timestamp.
