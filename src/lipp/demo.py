@@ -16,7 +16,9 @@ from lipp.commands import findings as f
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.commands.markers import AssessQualityMarker
+from lipp.commands.register import DeclareConflict, EnrolReviewer, RecordMasterclass
 from lipp.commands.registry import RegisterBoard, RegisterUser
+from lipp.domain.actors import Actor
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
 from lipp.domain.errors import LippError
@@ -272,6 +274,7 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
         )
     for reviewer in REVIEWERS:
         lipp.registry.register_user(admin, RegisterUser(username=reviewer, role="lead_reviewer"))
+    _enrol_reviewers(lipp, admin, start)
 
     references: dict[int, str] = {}
     for day, index, step in sorted(_scheduled(today), key=lambda item: (item[0], item[1])):
@@ -304,6 +307,26 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
     clock.set(datetime.now(ENGLAND))
     refused = _refused_example(lipp, references[0])
     return DemoResult(references=[references[i] for i in sorted(references)], refused=refused)
+
+
+REGISTER = (
+    ("reviewer.a", ["learning-together", "childrens-social-care", "babies"], "Systems analysis with Learning Together"),
+    ("reviewer.b", ["silp", "police", "education"], "Involving families in reviews"),
+    ("reviewer.c", ["learning-together", "health", "looked-after-children"], "Writing findings that travel"),
+)
+
+
+def _enrol_reviewers(lipp: Lipp, admin: Actor, start: date) -> None:
+    """Put the demo reviewers on the register, with a masterclass each; one declares a conflict."""
+    for username, expertise, topic in REGISTER:
+        lipp.reviewers.enrol(admin, EnrolReviewer(username=username, expertise=expertise, capacity=3))
+        lipp.reviewers.record_masterclass(
+            admin, RecordMasterclass(username=username, attended_on=start - timedelta(days=60), topic=topic)
+        )
+    lipp.reviewers.declare_conflict(
+        admin,
+        DeclareConflict(username="reviewer.c", agency="housing:Eastmere Homes", reason="Non-executive director"),
+    )
 
 
 def step_count() -> int:

@@ -12,14 +12,16 @@ from pydantic import BaseModel, TypeAdapter
 
 from lipp.commands.findings import FINDING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
+from lipp.commands.register import REGISTER_COMMANDS
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
+from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 
-AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User)
+AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile)
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
     RegisterUser,
@@ -27,6 +29,7 @@ COMMANDS: tuple[type[BaseModel], ...] = (
     *REVIEW_COMMANDS,
     *FINDING_COMMANDS,
     *MARKER_COMMANDS,
+    *REGISTER_COMMANDS,
 )
 
 

@@ -160,7 +160,12 @@ def test_a_finding_tagged_before_a_theme_was_renamed_reads_with_the_new_name(
 ) -> None:
     reference = in_conduct(lipp, people)
     last_year = ReviewsApplication(
-        lipp.storage, clock, lipp.settings.timescales.to_domain(), lipp.registry, reference=ReferenceData.at(themes=1)
+        lipp.storage,
+        clock,
+        lipp.settings.timescales.to_domain(),
+        lipp.registry,
+        reviewer_register=lipp.reviewers,
+        reference=ReferenceData.at(themes=1),
     )
     last_year.log_finding(people.reviewer, a_finding(reference, themes=["Vulnerability of babies"]))
 

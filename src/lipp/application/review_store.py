@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Protocol
 from uuid import UUID
@@ -18,8 +18,10 @@ from lipp.domain.clock import Clock
 from lipp.domain.errors import ConcurrentChange, NotFound
 from lipp.domain.identifiers import review_id_for
 from lipp.domain.reference.catalogue import ReferenceData
+from lipp.domain.register.suitability import Candidate
 from lipp.domain.review import access
 from lipp.domain.review.aggregate import Review
+from lipp.domain.review.vocabulary import Agency
 from lipp.domain.timescales import Timescales
 
 ATTEMPTS = 5
@@ -32,6 +34,13 @@ class Directory(Protocol):
     def board_by_id(self, board_id: UUID) -> BoardView: ...
     def user(self, username: str) -> UserView: ...
     def username_of(self, user_id: UUID) -> str: ...
+
+
+class ReviewerRegister(Protocol):
+    """What the reviews context needs to know of the lead-reviewer register."""
+
+    def conflicts_with(self, reviewer_id: UUID, username: str, agencies: Sequence[Agency]) -> list[str]: ...
+    def candidates(self, open_reviews: dict[UUID, int], active: Callable[[str], bool]) -> list[Candidate]: ...
 
 
 class UnknownReview(NotFound):
@@ -47,11 +56,13 @@ class ReviewStore(LippApplication):
         clock: Clock,
         timescales: Timescales,
         directory: Directory,
+        reviewer_register: ReviewerRegister,
         reference: ReferenceData | None = None,
     ) -> None:
         super().__init__(storage, clock)
         self.timescales = timescales
         self.directory = directory
+        self.reviewer_register = reviewer_register
         self.reference = reference or ReferenceData.at()
 
     def _advance(

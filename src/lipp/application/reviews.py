@@ -9,6 +9,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
+from lipp.application.review_appointments import ReviewAppointments
 from lipp.application.review_findings import ReviewFindings
 from lipp.application.review_markers import ReviewMarkers
 from lipp.application.review_sharing import ReviewSharing
@@ -22,6 +23,7 @@ from lipp.commands.markers import AssessQualityMarker
 from lipp.domain.actors import Actor, Role
 from lipp.domain.errors import ConcurrentChange, NotAuthorised, RuleBroken
 from lipp.domain.identifiers import case_incident_id_for, review_id_for
+from lipp.domain.register.conflicts import refuse_if_conflicted
 from lipp.domain.review import access
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
@@ -35,7 +37,7 @@ class AppointeeIsNotALeadReviewer(RuleBroken):
     """Only a registered, active lead reviewer can be appointed."""
 
 
-class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers):
+class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewAppointments):
     """Notifies incidents and advances reviews; every method checks the actor first."""
 
     def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
@@ -97,28 +99,33 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers):
         reviewer = self.directory.user(command.reviewer)
         if reviewer.role != Role.LEAD_REVIEWER.value or not reviewer.active:
             raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
-        return self._advance(
-            actor,
-            command,
-            lambda r, on: r.appoint_lead_reviewer(
-                actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id
-            ),
-        )
+
+        def appoint(review: Review, on: date) -> None:
+            conflicts = self.reviewer_register.conflicts_with(reviewer.id, reviewer.username, review.agencies)
+            refuse_if_conflicted(reviewer.username, review.reference, conflicts)
+            review.appoint_lead_reviewer(actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id)
+
+        return self._advance(actor, command, appoint)
 
     def agree_terms_of_reference(self, actor: Actor, command: c.AgreeTermsOfReference) -> ReviewReceipt:
-        return self._advance(
-            actor,
-            command,
-            lambda r, on: r.agree_terms_of_reference(
+        agencies = _agencies(command.agencies)
+
+        def agree(review: Review, on: date) -> None:
+            if review.lead_reviewer_id is not None:  # the terms may name agencies the reviewer is tied to
+                username = self.directory.username_of(review.lead_reviewer_id)
+                conflicts = self.reviewer_register.conflicts_with(review.lead_reviewer_id, username, agencies)
+                refuse_if_conflicted(username, review.reference, conflicts)
+            review.agree_terms_of_reference(
                 actor_id=actor.user_id,
                 now=self.now(),
                 on=on,
                 scope_from=command.scope_from,
                 scope_to=command.scope_to,
                 key_lines_of_enquiry=list(command.key_lines_of_enquiry),
-                agencies=_agencies(command.agencies),
-            ),
-        )
+                agencies=agencies,
+            )
+
+        return self._advance(actor, command, agree)
 
     def pause(self, actor: Actor, command: c.PauseReview) -> ReviewReceipt:
         return self._advance(
