@@ -9,6 +9,7 @@ from lipp.commands import findings as f
 from lipp.domain.identifiers import review_id_for
 from lipp.domain.review.access import ActorMayNotAdvanceReview
 from lipp.domain.review.aggregate import Review
+from lipp.domain.review.finding_rules import FindingIsWithdrawn
 from lipp.domain.review.sharing_steps import FindingNotCheckedForSharing, HitAlreadyConfirmedFalse
 from tests.conftest import People
 from tests.scenario.journeys import a_finding, in_conduct
@@ -98,3 +99,18 @@ def test_the_events_record_where_a_hit_is_but_never_the_text_it_matched(lipp: Li
         {"number": 2, "field": "issue", "kind": "school_name", "start": 45, "end": 68},
     ]
     assert "Sarah" not in str(checked[0].hits)
+
+
+def test_a_withdrawn_finding_is_no_longer_shareable(lipp: Lipp, people: People) -> None:
+    reference = in_conduct(lipp, people)
+    lipp.reviews.log_finding(people.reviewer, a_finding(reference))
+    assert lipp.reviews.share_finding(
+        people.coordinator, f.ShareFinding(reference=reference, finding="F1")
+    ).sharing == ("shareable")
+    lipp.reviews.withdraw_finding(
+        people.reviewer, f.WithdrawFinding(reference=reference, finding="F1", reason="Merged")
+    )
+    withdrawn = lipp.reviews.findings(people.coordinator, reference, include_withdrawn=True)[0]
+    assert (withdrawn.withdrawn, withdrawn.sharing) == (True, "not_checked")
+    with pytest.raises(FindingIsWithdrawn):
+        lipp.reviews.share_finding(people.coordinator, f.ShareFinding(reference=reference, finding="F1"))

@@ -112,14 +112,15 @@ class FindingSteps(ReviewPart):
             return self.reason
 
     class FindingWithdrawn(ReviewEvent):
-        """The lead reviewer withdrew a finding; it stays in the history, out of the ranking."""
+        """The lead reviewer withdrew a finding; it stays in the history, out of the ranking, and is never shared."""
 
         finding_number: int
         reason: str
 
         def apply(self, aggregate: Any) -> None:
             review: FindingSteps = aggregate
-            review.findings[self.finding_number] = replace(review.findings[self.finding_number], withdrawn=True)
+            withdrawn = replace(review.findings[self.finding_number], withdrawn=True, sharing=SharingState())
+            review.findings[self.finding_number] = withdrawn
             review.finding_order.remove(self.finding_number)
 
         def summary(self) -> str:
