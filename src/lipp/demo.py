@@ -16,9 +16,8 @@ from lipp.commands import findings as f
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.commands.markers import AssessQualityMarker
-from lipp.commands.register import DeclareConflict, EnrolReviewer, RecordMasterclass
 from lipp.commands.registry import RegisterBoard, RegisterUser
-from lipp.domain.actors import Actor
+from lipp.demo_learning import FINDINGS, assessment, enrol_reviewers
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
 from lipp.domain.errors import LippError
@@ -56,37 +55,6 @@ class Plan:
     steps: tuple[Step, ...]
 
 
-FINDINGS: tuple[dict[str, Any], ...] = (
-    {
-        "title": "Strategy discussions not convened after bruising to a non-mobile baby",
-        "issue": "When a baby who is not yet mobile has a bruise, agencies do not always convene a strategy "
-        "discussion, so the injury is not examined by the people who could explain it.",
-        "causes": "Thresholds are read differently by each agency; no one owns the decision to convene; "
-        "a plausible account from a parent is accepted without challenge.",
-        "pattern": "multi-agency-crisis",
-        "themes": ["NT04", "NT13"],
-        "agencies": ["health", "childrens_social_care"],
-        "evidence": ["A health visitor's referral was recorded as a contact and closed the same day."],
-    },
-    {
-        "title": "Contacts and referrals confused at the front door",
-        "issue": "Practitioners outside children's social care do not know whether what they sent was a "
-        "contact or a referral, so they assume action that was never taken.",
-        "causes": "The two words are used differently by each agency's forms, and outcomes are not fed back.",
-        "pattern": "human-tool",
-        "themes": ["NT13", "NT14"],
-        "agencies": ["police", "childrens_social_care"],
-        "evidence": ["A police notification was closed as information only; the officer believed it was a referral."],
-    },
-)
-
-
-def _assessment(marker: int) -> dict[str, Any]:
-    """Most markers met; family involvement partly met, as it often is."""
-    rating = "partly_met" if marker == 12 else "met"
-    return {"marker": marker, "rating": rating, "evidence": "Seen in the review's records and the panel minutes"}
-
-
 def _lifecycle_to(stage: str, reviewer: str) -> tuple[Step, ...]:
     """The usual steps of a local review, up to `stage`."""
     steps = [
@@ -118,11 +86,11 @@ def _lifecycle_to(stage: str, reviewer: str) -> tuple[Step, ...]:
             {"order": ["F2", "F1"], "reason": "Practitioners saw thresholds as the root"},
             actor=reviewer,
         ),
-        *(Step(140, AssessQualityMarker, _assessment(n)) for n in range(1, 6)),
-        *(Step(165, AssessQualityMarker, _assessment(n)) for n in range(6, 14)),
+        *(Step(140, AssessQualityMarker, assessment(n)) for n in range(1, 6)),
+        *(Step(165, AssessQualityMarker, assessment(n)) for n in range(6, 14)),
         Step(170, c.RecordReportDrafted, {}),
         Step(190, c.SignOffReport, {"board_response": "The partnership accepts the findings and will act on each."}),
-        *(Step(192, AssessQualityMarker, _assessment(n)) for n in (14, 15, 16, 17)),
+        *(Step(192, AssessQualityMarker, assessment(n)) for n in (14, 15, 16, 17)),
         Step(195, c.SendReportToPanel, {}),
         Step(215, c.PublishReport, {"location": "partnership website"}),
         Step(240, c.CloseReview, {}),
@@ -274,7 +242,7 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
         )
     for reviewer in REVIEWERS:
         lipp.registry.register_user(admin, RegisterUser(username=reviewer, role="lead_reviewer"))
-    _enrol_reviewers(lipp, admin, start)
+    enrol_reviewers(lipp, admin, start)
 
     references: dict[int, str] = {}
     for day, index, step in sorted(_scheduled(today), key=lambda item: (item[0], item[1])):
@@ -307,26 +275,6 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
     clock.set(datetime.now(ENGLAND))
     refused = _refused_example(lipp, references[0])
     return DemoResult(references=[references[i] for i in sorted(references)], refused=refused)
-
-
-REGISTER = (
-    ("reviewer.a", ["learning-together", "childrens-social-care", "babies"], "Systems analysis with Learning Together"),
-    ("reviewer.b", ["silp", "police", "education"], "Involving families in reviews"),
-    ("reviewer.c", ["learning-together", "health", "looked-after-children"], "Writing findings that travel"),
-)
-
-
-def _enrol_reviewers(lipp: Lipp, admin: Actor, start: date) -> None:
-    """Put the demo reviewers on the register, with a masterclass each; one declares a conflict."""
-    for username, expertise, topic in REGISTER:
-        lipp.reviewers.enrol(admin, EnrolReviewer(username=username, expertise=expertise, capacity=3))
-        lipp.reviewers.record_masterclass(
-            admin, RecordMasterclass(username=username, attended_on=start - timedelta(days=60), topic=topic)
-        )
-    lipp.reviewers.declare_conflict(
-        admin,
-        DeclareConflict(username="reviewer.c", agency="housing:Eastmere Homes", reason="Non-executive director"),
-    )
 
 
 def step_count() -> int:

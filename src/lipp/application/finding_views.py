@@ -49,6 +49,8 @@ class FindingView(View):
     patterns_version: int
     sharing: str
     hits: list[HitView]
+    free_text: dict[str, str]
+    """The text the redaction check reads, by the field names its hits give."""
 
 
 def finding_view(review: Review, finding: Finding) -> FindingView:
@@ -86,6 +88,7 @@ def finding_view(review: Review, finding: Finding) -> FindingView:
             )
             for hit in finding.sharing.hits
         ],
+        free_text=texts,
     )
 
 

@@ -28,7 +28,7 @@ class FindingReceipt(ReviewReceipt):
 class ReviewFindings(ReviewStore):
     def log_finding(self, actor: Actor, command: f.LogFinding) -> FindingReceipt:
         """Log a finding (the appointed lead reviewer, while the review is conducted)."""
-        logged: list[int] = []
+        logged: list[int] = []  # the step records the number it gives the finding here
         content = FindingContent(
             title=command.title,
             issue=command.issue,

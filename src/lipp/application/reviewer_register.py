@@ -131,13 +131,13 @@ class ReviewerRegisterApplication(LippApplication):
 
     # What the reviews context asks (it authorises its own actor first).
 
-    def conflicts_with(self, reviewer_id: UUID, username: str, agencies: Sequence[Agency]) -> list[str]:
+    def conflicts_with(self, username: str, agencies: Sequence[Agency]) -> list[str]:
         """The reviewer's declared conflicts that concern the agencies; none if the reviewer is not enrolled."""
         profile_id = profile_id_for(username)
         if not self.exists(profile_id):
             return []
         profile: ReviewerProfile = self.repository.get(profile_id)
-        return conflicts_with(profile.conflicts_in_force, agencies) if profile.reviewer_id == reviewer_id else []
+        return conflicts_with(profile.conflicts_in_force, agencies)
 
     def candidates(self, open_reviews: dict[UUID, int], active: Callable[[str], bool]) -> list[Candidate]:
         """Every enrolled reviewer as a candidate, with the open reviews each leads."""

@@ -38,7 +38,9 @@ class AppointeeIsNotALeadReviewer(RuleBroken):
 
 
 class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewAppointments):
-    """Notifies incidents and advances reviews; every method checks the actor first."""
+    """Notifies incidents and advances reviews; every method checks the actor first.
+
+    Findings, their sharing, quality markers and finding a lead reviewer are parts in their own modules."""
 
     def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
         """Record a notification, giving the review the next reference of its board and year."""
@@ -101,7 +103,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
             raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
 
         def appoint(review: Review, on: date) -> None:
-            conflicts = self.reviewer_register.conflicts_with(reviewer.id, reviewer.username, review.agencies)
+            conflicts = self.reviewer_register.conflicts_with(reviewer.username, review.agencies)
             refuse_if_conflicted(reviewer.username, review.reference, conflicts)
             review.appoint_lead_reviewer(actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id)
 
@@ -113,7 +115,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
         def agree(review: Review, on: date) -> None:
             if review.lead_reviewer_id is not None:  # the terms may name agencies the reviewer is tied to
                 username = self.directory.username_of(review.lead_reviewer_id)
-                conflicts = self.reviewer_register.conflicts_with(review.lead_reviewer_id, username, agencies)
+                conflicts = self.reviewer_register.conflicts_with(username, agencies)
                 refuse_if_conflicted(username, review.reference, conflicts)
             review.agree_terms_of_reference(
                 actor_id=actor.user_id,

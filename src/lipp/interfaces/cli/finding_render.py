@@ -59,9 +59,7 @@ def print_hits(hits: list[HitView], finding: FindingView | None = None) -> None:
         table.add_row(str(hit.number), hit.field, label(hit.kind), f"{hit.start}-{hit.end}", hit.text, cleared)
     console.print(table)
     if finding is not None:
-        texts = {"title": finding.title, "issue": finding.issue, "causes": finding.causes}
-        texts.update({f"evidence {i}": e for i, e in enumerate(finding.evidence, start=1)})
-        for field, text in texts.items():
+        for field, text in finding.free_text.items():
             spans = [(h.start, h.end) for h in hits if h.field == field and not h.false_positive_reason]
             if spans:
                 console.print(f"[bold]{field}:[/] ", highlighted(text, spans))
