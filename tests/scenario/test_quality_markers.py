@@ -42,6 +42,11 @@ def test_a_marker_not_met_holds_sign_off_until_a_rationale_or_mitigation_is_reco
     family = markers.markers[11]
     assert (family.rating, family.times_assessed, family.assessor) == ("not_met", 3, "nvl.coordinator")
     assert markers.gates[0].open
+    revisited = [e for e in lipp.reviews.timeline(people.coordinator, reference) if "marker 12" in e.what]
+    assert [(e.what, e.why) for e in revisited][-1] == (
+        "Assessed quality marker 12 (Family involvement): not met",
+        "Family declined; reasons recorded",
+    )
 
 
 def test_publication_needs_markers_14_16_and_17(lipp: Lipp, people: People) -> None:
