@@ -165,7 +165,7 @@ def test_a_finding_tagged_before_a_theme_was_renamed_reads_with_the_new_name(
         lipp.settings.timescales.to_domain(),
         lipp.registry,
         reviewer_register=lipp.reviewers,
-        reference=ReferenceData.at(themes=1),
+        reference_data=ReferenceData.at(themes=1),
     )
     last_year.log_finding(people.reviewer, a_finding(reference, themes=["Vulnerability of babies"]))
 

@@ -42,7 +42,9 @@ class ReviewFindings(ReviewStore):
             actor,
             command,
             lambda r, on: logged.append(
-                r.log_finding(actor_id=actor.user_id, now=self.now(), on=on, content=content, reference=self.reference)
+                r.log_finding(
+                    actor_id=actor.user_id, now=self.now(), on=on, content=content, reference_data=self.reference_data
+                )
             ),
             authorise=access.require_is_appointed_reviewer,
         )
@@ -70,7 +72,7 @@ class ReviewFindings(ReviewStore):
                 number=command.finding,
                 content=content,
                 reason=command.reason,
-                reference=self.reference,
+                reference_data=self.reference_data,
             )
 
         return self._advance(actor, command, revise, authorise=access.require_is_appointed_reviewer)

@@ -26,7 +26,7 @@ class ReviewMarkers(ReviewStore):
                 rating=command.rating,
                 evidence=command.evidence,
                 mitigation=command.mitigation,
-                markers=self.reference.markers,
+                markers=self.reference_data.markers,
             ),
             authorise=access.require_may_assess_markers,
         )
@@ -34,8 +34,8 @@ class ReviewMarkers(ReviewStore):
     def quality_markers(self, actor: Actor, reference: str, as_of: date | None = None) -> QualityMarkersView:
         """Every marker's current rating and whether sign-off and publication are open."""
         review = self._visible(actor, reference, as_of)
-        return quality_markers_view(review, self.reference.markers, self.directory.username_of)
+        return quality_markers_view(review, self.reference_data.markers, self.directory.username_of)
 
     def marker_guide(self) -> list[MarkerGuideView]:
         """The markers in force: statements and "how might you know" questions."""
-        return marker_guides(self.reference.markers)
+        return marker_guides(self.reference_data.markers)

@@ -57,13 +57,13 @@ class ReviewStore(LippApplication):
         timescales: Timescales,
         directory: Directory,
         reviewer_register: ReviewerRegister,
-        reference: ReferenceData | None = None,
+        reference_data: ReferenceData | None = None,
     ) -> None:
         super().__init__(storage, clock)
         self.timescales = timescales
         self.directory = directory
         self.reviewer_register = reviewer_register
-        self.reference = reference or ReferenceData.at()
+        self.reference_data = reference_data or ReferenceData.at()
 
     def _advance(
         self,

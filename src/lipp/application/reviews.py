@@ -158,7 +158,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
                 now=self.now(),
                 on=on,
                 board_response=command.board_response,
-                markers=self.reference.markers,
+                markers=self.reference_data.markers,
             ),
         )
 
@@ -190,7 +190,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
                 on=on,
                 location=command.location,
                 panel_copy_working_days=self.timescales.panel_copy_working_days,
-                markers=self.reference.markers,
+                markers=self.reference_data.markers,
             ),
         )
 

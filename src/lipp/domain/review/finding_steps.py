@@ -133,11 +133,11 @@ class FindingSteps(ReviewPart):
     finding_order: list[int]
 
     def log_finding(
-        self, *, actor_id: UUID, now: datetime, on: date, content: FindingContent, reference: ReferenceData
+        self, *, actor_id: UUID, now: datetime, on: date, content: FindingContent, reference_data: ReferenceData
     ) -> int:
         """Log a new finding, checking its pattern category and themes against the reference data in force."""
         self._check_writable("log a finding", on, now)
-        checked = _checked_against(content, reference)
+        checked = _checked_against(content, reference_data)
         number = len(self.findings) + 1
         self._record(
             self.FindingLogged,
@@ -145,8 +145,8 @@ class FindingSteps(ReviewPart):
             now,
             on,
             finding_number=number,
-            themes_version=reference.themes.version,
-            patterns_version=reference.typology.version,
+            themes_version=reference_data.themes.version,
+            patterns_version=reference_data.typology.version,
             **checked.as_event_fields(),
         )
         return number
@@ -160,12 +160,12 @@ class FindingSteps(ReviewPart):
         number: int,
         content: FindingContent,
         reason: str,
-        reference: ReferenceData,
+        reference_data: ReferenceData,
     ) -> None:
         """Revise a finding's content, with the reason."""
         self._check_writable("revise a finding", on, now)
         before = self.finding_in_force(number)
-        checked = _checked_against(content, reference)
+        checked = _checked_against(content, reference_data)
         if checked == before.content:
             raise RevisionChangesNothing(f"the revision of F{number} changes nothing")
         self._record(
@@ -175,8 +175,8 @@ class FindingSteps(ReviewPart):
             on,
             finding_number=number,
             reason=reason,
-            themes_version=reference.themes.version,
-            patterns_version=reference.typology.version,
+            themes_version=reference_data.themes.version,
+            patterns_version=reference_data.typology.version,
             **checked.as_event_fields(),
         )
 
@@ -221,9 +221,9 @@ class FindingSteps(ReviewPart):
         self._check_step(WRITABLE, step, on, now)
 
 
-def _checked_against(content: FindingContent, reference: ReferenceData) -> FindingContent:
+def _checked_against(content: FindingContent, reference_data: ReferenceData) -> FindingContent:
     """The content with its pattern category and themes resolved to their stable ids."""
     if not content.themes:
         raise FindingNeedsATheme("a finding needs at least one national theme")
-    themes = tuple(dict.fromkeys(reference.themes.theme(t).id for t in content.themes))
-    return replace(content, pattern=reference.typology.category(content.pattern).id, themes=themes)
+    themes = tuple(dict.fromkeys(reference_data.themes.theme(t).id for t in content.themes))
+    return replace(content, pattern=reference_data.typology.category(content.pattern).id, themes=themes)
