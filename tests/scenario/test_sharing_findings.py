@@ -66,6 +66,7 @@ def test_a_coordinator_confirms_false_positives_one_by_one_with_a_reason(lipp: L
         f.ConfirmFalsePositive(reference=reference, finding="F1", hit=2, reason="Fictional school in a training case"),
     )
     assert done.sharing == "shareable"
+    assert [x.key for x in lipp.reviews.shareable_findings(people.coordinator, reference)] == ["F1"]
     last = lipp.reviews.timeline(people.coordinator, reference)[-1]
     assert last.why == "Fictional school in a training case"
 
@@ -79,6 +80,7 @@ def test_revised_text_is_never_shareable_until_it_is_checked_again(lipp: Lipp, p
         f.ReviseFinding(reference=reference, finding="F1", causes="Mr Okafor did not escalate.", reason="Detail"),
     )
     assert lipp.reviews.findings(people.coordinator, reference)[0].sharing == "not_checked"
+    assert lipp.reviews.shareable_findings(people.coordinator, reference) == []
     with pytest.raises(FindingNotCheckedForSharing):
         lipp.reviews.confirm_false_positive(
             people.coordinator, f.ConfirmFalsePositive(reference=reference, finding="F1", hit=1, reason="Guess")

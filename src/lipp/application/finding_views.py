@@ -92,6 +92,11 @@ def finding_view(review: Review, finding: Finding) -> FindingView:
     )
 
 
+def shareable_finding_views(review: Review) -> list[FindingView]:
+    """Only the findings cleared to leave the board, in priority order."""
+    return [finding_view(review, review.findings[n]) for n in review.finding_order if review.findings[n].shareable]
+
+
 def finding_views(review: Review, include_withdrawn: bool) -> list[FindingView]:
     """The findings in priority order; withdrawn ones after them, when asked for."""
     ranked = [finding_view(review, review.findings[n]) for n in review.finding_order]

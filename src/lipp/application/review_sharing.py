@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lipp.application.finding_views import HitView, finding_view
+from lipp.application.finding_views import FindingView, HitView, finding_view, shareable_finding_views
 from lipp.application.review_store import ReviewStore
 from lipp.application.views import ReviewReceipt
 from lipp.commands.findings import ConfirmFalsePositive, ShareFinding
@@ -46,6 +46,10 @@ class ReviewSharing(ReviewStore):
             ),
         )
         return self._sharing_receipt(actor, receipt, command.finding)
+
+    def shareable_findings(self, actor: Actor, reference: str) -> list[FindingView]:
+        """The findings cleared to travel beyond the board: what a digest or a briefing may draw on."""
+        return shareable_finding_views(self._visible(actor, reference, None))
 
     def _sharing_receipt(self, actor: Actor, receipt: ReviewReceipt, number: int) -> SharingReceipt:
         review = self._visible(actor, receipt.reference, None)

@@ -45,6 +45,8 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
 
     Findings, their sharing beyond the board and quality-marker assessments are parts kept in their own
     modules (`finding_steps`, `sharing_steps`, `marker_steps`); their events are Review events like the rest.
+    (`FindingSteps` is named although `SharingSteps` extends it: eventsourcing redefines on the aggregate only
+    the events of its direct bases.)
 
     Business dates (`on`) are what the coordinator says happened; each event's `timestamp` is when lipp
     recorded it. Deadlines run from business dates; "as it stood" views cut by timestamp.

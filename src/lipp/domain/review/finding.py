@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lipp.domain.errors import InvalidInput
-from lipp.domain.review.redaction_state import SharingState
+from lipp.domain.review.redaction_state import SharingState, SharingStatus
 from lipp.domain.review.vocabulary import Agency
 
 FINDING_KEY = re.compile(r"^\s*[Ff]?(\d{1,3})\s*$")
@@ -67,3 +67,8 @@ class Finding:
     @property
     def key(self) -> str:
         return f"F{self.number}"
+
+    @property
+    def shareable(self) -> bool:
+        """In force, checked since its last revision, and every hit of the check confirmed false."""
+        return not self.withdrawn and self.sharing.status is SharingStatus.SHAREABLE
