@@ -45,6 +45,7 @@ class ReviewerRegisterApplication(LippApplication):
         self.people = people
 
     def enrol(self, actor: Actor, command: r.EnrolReviewer) -> ReviewerProfileView:
+        """Put a registered lead reviewer on the register (admins)."""
         access.require_may_enrol(actor)
         user = self.people.user(command.username)
         if user.role != Role.LEAD_REVIEWER.value:
@@ -66,6 +67,7 @@ class ReviewerRegisterApplication(LippApplication):
         return profile_view(profile)
 
     def set_expertise(self, actor: Actor, command: r.SetExpertise) -> ReviewerProfileView:
+        """Restate expertise (the reviewer or an admin)."""
         return self._update(
             actor,
             command.username,
@@ -73,6 +75,7 @@ class ReviewerRegisterApplication(LippApplication):
         )
 
     def record_masterclass(self, actor: Actor, command: r.RecordMasterclass) -> ReviewerProfileView:
+        """Record a masterclass attended (the reviewer or an admin)."""
         return self._update(
             actor,
             command.username,
@@ -86,6 +89,7 @@ class ReviewerRegisterApplication(LippApplication):
         )
 
     def declare_conflict(self, actor: Actor, command: r.DeclareConflict) -> ReviewerProfileView:
+        """Declare a conflict of interest with an agency (the reviewer or an admin)."""
         agency = Agency(sector=command.agency.sector, name=command.agency.name)
         return self._update(
             actor,
@@ -96,6 +100,7 @@ class ReviewerRegisterApplication(LippApplication):
         )
 
     def withdraw_conflict(self, actor: Actor, command: r.WithdrawConflict) -> ReviewerProfileView:
+        """Withdraw a conflict that no longer holds (the reviewer or an admin)."""
         return self._update(
             actor,
             command.username,
@@ -105,6 +110,7 @@ class ReviewerRegisterApplication(LippApplication):
         )
 
     def set_availability(self, actor: Actor, command: r.SetAvailability) -> ReviewerProfileView:
+        """Say whether the reviewer takes new reviews (the reviewer or an admin)."""
         return self._update(
             actor,
             command.username,
@@ -120,12 +126,14 @@ class ReviewerRegisterApplication(LippApplication):
     # Queries.
 
     def profile(self, actor: Actor, username: str) -> ReviewerProfileView:
+        """One entry: admins and coordinators read any; a reviewer reads their own."""
         profile = self._profile(username)
         if not access.may_read_profile(actor, profile):
             raise NotOnTheRegister(f"{username} is not on the register visible to {actor.username}")
         return profile_view(profile)
 
     def profiles(self, actor: Actor) -> list[ReviewerProfileView]:
+        """The whole register, by username (admins and coordinators)."""
         access.require_may_read_register(actor)
         return [profile_view(p) for p in self._all_profiles()]
 

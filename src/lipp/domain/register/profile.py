@@ -41,6 +41,8 @@ class ReviewerProfile(Aggregate):
     """A lead reviewer on the register. The profile's own events record who acted; the reviewer is a user."""
 
     class Event(Aggregate.Event):
+        """Every register event records who acted: an admin, or the reviewer keeping their own entry."""
+
         actor_id: UUID
 
     class Enrolled(Event, Aggregate.Created):
@@ -127,6 +129,7 @@ class ReviewerProfile(Aggregate):
     def enrol(
         cls, *, actor_id: UUID, now: datetime, reviewer_id: UUID, username: str, expertise: list[str], capacity: int
     ) -> ReviewerProfile:
+        """Put a lead reviewer on the register, available, with no masterclass or conflict yet."""
         return cls._create(
             cls.Enrolled,
             id=profile_id_for(username),
@@ -139,9 +142,11 @@ class ReviewerProfile(Aggregate):
         )
 
     def set_expertise(self, *, actor_id: UUID, now: datetime, expertise: list[str]) -> None:
+        """Restate the reviewer's areas of expertise."""
         self.trigger_event(self.ExpertiseSet, timestamp=now, actor_id=actor_id, expertise=normalise_tags(expertise))
 
     def record_masterclass(self, *, actor_id: UUID, now: datetime, today: date, attended_on: date, topic: str) -> None:
+        """Record a masterclass attended (never one still to come)."""
         if attended_on > today:
             raise MasterclassDateInTheFuture(
                 f"a masterclass on {attended_on} has not happened yet (today is {today}): record it once attended"
@@ -151,6 +156,7 @@ class ReviewerProfile(Aggregate):
         )
 
     def declare_conflict(self, *, actor_id: UUID, now: datetime, today: date, agency: Agency, reason: str) -> int:
+        """Declare a conflict of interest with an agency; returns its number."""
         number = len(self.conflicts) + 1
         self.trigger_event(
             self.ConflictDeclared,
@@ -164,6 +170,7 @@ class ReviewerProfile(Aggregate):
         return number
 
     def withdraw_conflict(self, *, actor_id: UUID, now: datetime, number: int, reason: str) -> None:
+        """Withdraw a declared conflict that no longer holds."""
         conflict = next((c for c in self.conflicts if c.number == number), None)
         if conflict is None:
             raise UnknownConflict(f"{self.username} declared no conflict number {number}")
@@ -172,6 +179,7 @@ class ReviewerProfile(Aggregate):
         self.trigger_event(self.ConflictWithdrawn, timestamp=now, actor_id=actor_id, number=number, reason=reason)
 
     def set_availability(self, *, actor_id: UUID, now: datetime, available: bool, capacity: int, reason: str) -> None:
+        """Say whether the reviewer takes new reviews, and how many at once."""
         self.trigger_event(
             self.AvailabilitySet,
             timestamp=now,
