@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def installed(tmp_path: Path) -> Iterator[Installation]:
             coordinator,
             c.AgreeTermsOfReference(
                 reference=ref,
-                scope_from=aware.replace(year=aware.year - 1),
+                scope_from=aware - timedelta(days=365),
                 scope_to=aware,
                 key_lines_of_enquiry=["How was risk shared?"],
                 agencies=["police", "health"],
