@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lipp.application.registry import RegistryApplication
+from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
 from lipp.config import Settings
@@ -20,6 +21,7 @@ class Lipp:
     storage: EventStorage
     registry: RegistryApplication
     reviews: ReviewsApplication
+    reviewers: ReviewerRegisterApplication
 
     def close(self) -> None:
         self.storage.close()
@@ -36,5 +38,10 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     clock = clock or SystemClock()
     storage = EventStorage.open(settings.event_store_env())
     registry = RegistryApplication(storage, clock)
-    reviews = ReviewsApplication(storage, clock, settings.timescales.to_domain(), directory=registry)
-    return Lipp(settings=settings, clock=clock, storage=storage, registry=registry, reviews=reviews)
+    reviewers = ReviewerRegisterApplication(storage, clock, people=registry)
+    reviews = ReviewsApplication(
+        storage, clock, settings.timescales.to_domain(), directory=registry, reviewer_register=reviewers
+    )
+    return Lipp(
+        settings=settings, clock=clock, storage=storage, registry=registry, reviews=reviews, reviewers=reviewers
+    )

@@ -85,7 +85,10 @@ class AgencyInput(BaseModel):
     name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
 
 
+AgencyText = Annotated[AgencyInput, BeforeValidator(_agency_from_text)]
+"""An agency as an object or as 'sector' / 'sector:Organisation name'."""
+
 Agencies = Annotated[
-    list[Annotated[AgencyInput, BeforeValidator(_agency_from_text)]],
+    list[AgencyText],
     Field(min_length=1, description="Agencies involved, as objects or 'sector' / 'sector:Organisation name'"),
 ]

@@ -13,7 +13,16 @@ from rich.markup import escape
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 
 from lipp.config import Settings
-from lipp.interfaces.cli import demo_command, registry_commands, review_commands, schema_commands
+from lipp.interfaces.cli import (
+    demo_command,
+    finding_commands,
+    marker_commands,
+    reference_commands,
+    registry_commands,
+    review_commands,
+    reviewer_commands,
+    schema_commands,
+)
 from lipp.interfaces.cli.output import errors
 from lipp.interfaces.cli.session import Session
 from lipp.interfaces.errors import EXIT_BAD_USAGE, refusal_for
@@ -28,6 +37,11 @@ app = typer.Typer(
 app.add_typer(registry_commands.boards, name="board")
 app.add_typer(registry_commands.users, name="user")
 app.add_typer(review_commands.reviews, name="review")
+app.add_typer(finding_commands.findings, name="finding")
+app.add_typer(marker_commands.markers, name="marker")
+app.add_typer(reviewer_commands.reviewers, name="reviewer")
+app.add_typer(reference_commands.reference, name="reference")
+app.add_typer(reference_commands.redaction, name="redaction")
 app.command("setup")(registry_commands.setup)
 app.command("login")(registry_commands.login)
 app.command("whoami")(registry_commands.whoami)
