@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
+from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
 
@@ -20,6 +21,7 @@ class Lipp:
     storage: EventStorage
     registry: RegistryApplication
     reviews: ReviewsApplication
+    tokens: TokenApplication
 
     def close(self) -> None:
         self.storage.close()
@@ -37,4 +39,5 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     storage = EventStorage.open(settings.event_store_env())
     registry = RegistryApplication(storage, clock)
     reviews = ReviewsApplication(storage, clock, settings.timescales.to_domain(), directory=registry)
-    return Lipp(settings=settings, clock=clock, storage=storage, registry=registry, reviews=reviews)
+    tokens = TokenApplication(storage, clock, registry)
+    return Lipp(settings=settings, clock=clock, storage=storage, registry=registry, reviews=reviews, tokens=tokens)

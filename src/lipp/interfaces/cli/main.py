@@ -12,7 +12,7 @@ import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 
 from lipp.config import Settings
-from lipp.interfaces.cli import demo_command, registry_commands, review_commands, schema_commands
+from lipp.interfaces.cli import demo_command, registry_commands, review_commands, schema_commands, token_commands
 from lipp.interfaces.cli.output import errors
 from lipp.interfaces.cli.session import Session
 from lipp.interfaces.errors import EXIT_BAD_USAGE, refusal_for
@@ -32,6 +32,8 @@ app.command("login")(registry_commands.login)
 app.command("whoami")(registry_commands.whoami)
 app.command("demo")(demo_command.demo)
 app.add_typer(schema_commands.schemas, name="schemas")
+app.add_typer(token_commands.tokens, name="token")
+app.command("serve")(token_commands.serve)
 
 
 @app.callback()
@@ -42,6 +44,8 @@ def options(
     database_url: Annotated[str | None, typer.Option("--database-url", help="sqlite:///file or postgresql://…")] = None,
 ) -> None:
     overrides = {k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None}
+    for name, value in overrides.items():  # so that servers started from here read the same settings
+        os.environ[f"LIPP_{name.upper()}"] = str(value)
     session = Session(settings=Settings(**overrides), acting_as=acting_as)  # type: ignore[arg-type]
     ctx.obj = session
     ctx.call_on_close(session.close)
