@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from lipp.application.base import LippApplication
+from lipp.application.base import LippApplication, pause_before_retry
 from lipp.application.review_views import review_row, review_view, timeline_entries
 from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, ReviewReceipt, ReviewRow, ReviewView, TimelineEntry, UserView
@@ -26,7 +26,7 @@ from lipp.domain.review.rules import DuplicateNotification
 from lipp.domain.review.vocabulary import Agency
 from lipp.domain.timescales import Timescales
 
-ATTEMPTS = 5
+ATTEMPTS = 50  # at most one attempt per contender: each conflict means someone else's save succeeded
 
 
 class Directory(Protocol):
@@ -87,7 +87,8 @@ class ReviewsApplication(LippApplication):
                 self.save(review, claim)
             except IntegrityError:
                 self._refuse_duplicate(board.id, command.case_reference, aware_iso)
-                continue  # another coordinator took this reference first: take the next
+                pause_before_retry()  # another coordinator took this reference first: take the next
+                continue
             return _receipt(review)
         raise ConcurrentChange("could not allocate a review reference: too many notifications at once; try again")
 
@@ -274,6 +275,7 @@ class ReviewsApplication(LippApplication):
             try:
                 self.save(review)
             except IntegrityError:
+                pause_before_retry()
                 continue
             return _receipt(review)
         raise ConcurrentChange(f"{command.reference} kept changing while this step was saved; try again")
