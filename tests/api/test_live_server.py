@@ -2,54 +2,29 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 
 from lipp.bootstrap import build
 from lipp.commands.tokens import IssueToken
 from lipp.config import Settings
 from lipp.domain.clock import SettableClock
-from lipp.interfaces.api.app import create_app
+from tests.api.live import live_server
 from tests.conftest import People
 
 CLIENTS = 16
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server(settings: Settings, clock: SettableClock, people: People) -> Iterator[tuple[str, dict[str, str]]]:
     """lipp's API served by uvicorn in this process, with its own connections to the same store."""
-    token = people_token = None
     with build(settings, clock) as admin_side:
-        token = admin_side.tokens.issue(people.admin, IssueToken(username="nvl.coordinator", label="load")).secret
-    people_token = {"Authorization": f"Bearer {token}"}
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(lambda: build(settings, clock)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        assert time.monotonic() < deadline, "the API server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", people_token
-    uv.should_exit = True
-    thread.join(timeout=10)
+        secret = admin_side.tokens.issue(people.admin, IssueToken(username="nvl.coordinator", label="load")).secret
+    with live_server(settings, clock) as base:
+        yield base, {"Authorization": f"Bearer {secret}"}
 
 
 def _notify(base: str, headers: dict[str, str], case: str) -> httpx.Response:
