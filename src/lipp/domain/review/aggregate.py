@@ -359,11 +359,13 @@ class Review(Aggregate):
 
     def decide(self, *, actor_id: UUID, now: datetime, on: date, decision: Decision, rationale: str) -> None:
         """Record the rapid review and its decision, with the rationale."""
-        self._check_step((Stage.NOTIFIED,), "record the rapid review decision", on, now)
-        if on < self.notified_on:
+        step = "record the rapid review decision"
+        require_stage(self.stage, (Stage.NOTIFIED,), step)
+        if on < self.notified_on:  # checked before the general date rules, which would name it less precisely
             raise DecisionBeforeNotification(
                 f"cannot record the decision on {on}: that is before the notification on {self.notified_on}"
             )
+        self._check_step((Stage.NOTIFIED,), step, on, now)
         self._record(self.RapidReviewDecided, actor_id, now, on, decision=decision.value, rationale=rationale)
 
     def commission(
