@@ -15,7 +15,7 @@ from lipp.config import Settings
 from lipp.domain.clock import Clock
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -25,7 +25,7 @@ def _free_port() -> int:
 @contextmanager
 def live_server(settings: Settings, clock: Clock) -> Iterator[str]:
     """Serve the API until the block ends; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     from lipp.interfaces.api.app import create_app
 
     config = uvicorn.Config(
