@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import Application
+from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEvent
 from eventsourcing.persistence import (
     ApplicationRecorder,
@@ -66,6 +66,13 @@ class LippApplication(Application[UUID]):
     def exists(self, aggregate_id: UUID) -> bool:
         return bool(self.recorder.select_events(aggregate_id, limit=1))
 
+    def load(self, aggregate_id: UUID) -> Any | None:
+        """The aggregate as it stands now; None if not yet recorded (one read, no separate existence check)."""
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+
     def history(self, aggregate_id: UUID, as_of: date | None = None) -> list[DomainEvent]:
         """An aggregate's events, or only those recorded by the end of `as_of` (in England)."""
         events = [event for event in self.events.get(aggregate_id) if isinstance(event, DomainEvent)]
@@ -77,7 +84,7 @@ class LippApplication(Application[UUID]):
     def replay(self, aggregate_id: UUID, as_of: date | None = None) -> Any | None:
         """The aggregate as it stood at the end of `as_of` (now, when None); None if not yet recorded."""
         if as_of is None:
-            return self.repository.get(aggregate_id) if self.exists(aggregate_id) else None
+            return self.load(aggregate_id)
         aggregate = None
         for event in self.history(aggregate_id, as_of):
             aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]

@@ -83,10 +83,10 @@ class RegistryApplication(LippApplication):
         return user.as_actor()
 
     def board(self, code: str) -> BoardView:
-        board_id = board_id_for(code)
-        if not self.exists(board_id):
+        board: Board | None = self.load(board_id_for(code))
+        if board is None:
             raise UnknownBoard(f"no board has code '{code.upper()}'")
-        return _board_view(self.repository.get(board_id))
+        return _board_view(board)
 
     def board_by_id(self, board_id: UUID) -> BoardView:
         return _board_view(self.repository.get(board_id))
@@ -97,7 +97,8 @@ class RegistryApplication(LippApplication):
     def username_of(self, user_id: UUID) -> str:
         if user_id == SYSTEM_ACTOR.user_id:
             return SYSTEM_ACTOR.username
-        return self._user(user_id, str(user_id)).username if self.exists(user_id) else f"unknown ({user_id})"
+        user: User | None = self.load(user_id)
+        return user.username if user is not None else f"unknown ({user_id})"
 
     def boards(self) -> list[BoardView]:
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Board.Registered)]
@@ -111,9 +112,9 @@ class RegistryApplication(LippApplication):
         return sorted((self._user_view(self.repository.get(i)) for i in ids), key=lambda u: u.username)
 
     def _user(self, user_id: UUID, name: str) -> User:
-        if not self.exists(user_id):
+        user: User | None = self.load(user_id)
+        if user is None:
             raise UnknownUser(f"no user is named '{name}'")
-        user: User = self.repository.get(user_id)
         return user
 
     def _user_view(self, user: User) -> UserView:

@@ -288,8 +288,8 @@ class ReviewsApplication(LippApplication):
 
     def _refuse_duplicate(self, board_id: UUID, case_reference: str, aware_iso: str) -> None:
         incident_id = case_incident_id_for(board_id, case_reference, aware_iso)
-        if self.exists(incident_id):
-            existing: CaseIncident = self.repository.get(incident_id)
+        existing: CaseIncident | None = self.load(incident_id)
+        if existing is not None:
             raise DuplicateNotification(
                 f"this incident (case {case_reference}, board aware {aware_iso}) was already notified "
                 f"as {existing.reference}"
