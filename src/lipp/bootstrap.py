@@ -8,6 +8,7 @@ from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
+from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
 
@@ -22,6 +23,7 @@ class Lipp:
     registry: RegistryApplication
     reviews: ReviewsApplication
     reviewers: ReviewerRegisterApplication
+    tokens: TokenApplication
 
     def close(self) -> None:
         self.storage.close()
@@ -42,6 +44,13 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     reviews = ReviewsApplication(
         storage, clock, settings.timescales.to_domain(), directory=registry, reviewer_register=reviewers
     )
+    tokens = TokenApplication(storage, clock, registry)
     return Lipp(
-        settings=settings, clock=clock, storage=storage, registry=registry, reviews=reviews, reviewers=reviewers
+        settings=settings,
+        clock=clock,
+        storage=storage,
+        registry=registry,
+        reviews=reviews,
+        reviewers=reviewers,
+        tokens=tokens,
     )

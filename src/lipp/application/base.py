@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +25,11 @@ from lipp.domain.clock import Clock, end_of_day_in_england, today_in_england
 from lipp.domain.errors import ConcurrentChange
 
 BULK_READ = 500
+
+
+def pause_before_retry() -> None:
+    """A short random wait after an optimistic-concurrency conflict, so contenders do not collide again."""
+    time.sleep(random.uniform(0, 0.01))
 
 
 class LippApplication(Application[UUID]):

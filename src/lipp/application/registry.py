@@ -46,7 +46,7 @@ class RegistryApplication(LippApplication):
         return self._user_view(user)
 
     def register_board(self, actor: Actor, command: RegisterBoard) -> BoardView:
-        _require_admin(actor, "register boards")
+        require_admin(actor, "register boards")
         board = Board.register(
             actor_id=actor.user_id, now=self.now(), code=command.code, name=command.name, area=command.area
         )
@@ -57,7 +57,7 @@ class RegistryApplication(LippApplication):
         return _board_view(board)
 
     def register_user(self, actor: Actor, command: RegisterUser) -> UserView:
-        _require_admin(actor, "register users")
+        require_admin(actor, "register users")
         board_id = self.board(command.board).id if command.board else None
         user = User.register(
             actor_id=actor.user_id, now=self.now(), username=command.username, role=command.role, board_id=board_id
@@ -69,7 +69,7 @@ class RegistryApplication(LippApplication):
         return self._user_view(user)
 
     def deactivate_user(self, actor: Actor, command: DeactivateUser) -> UserView:
-        _require_admin(actor, "deactivate users")
+        require_admin(actor, "deactivate users")
         user = self._user(user_id_for(command.username), command.username)
         user.deactivate(actor_id=actor.user_id, now=self.now(), reason=command.reason)
         self.save_or_conflict(user)
@@ -122,7 +122,7 @@ class RegistryApplication(LippApplication):
         return UserView(id=user.id, username=user.username, role=user.role.value, board=board, active=user.active)
 
 
-def _require_admin(actor: Actor, what: str) -> None:
+def require_admin(actor: Actor, what: str) -> None:
     if actor.role is not Role.ADMIN:
         raise OnlyAdminsManageTheRegistry(f"{actor.username} ({actor.role.value}) may not {what}: only admins may")
 

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from lipp.application.base import LippApplication
+from lipp.application.base import LippApplication, pause_before_retry
 from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, ReviewReceipt, UserView
 from lipp.commands import reviews as c
@@ -83,6 +83,7 @@ class ReviewStore(LippApplication):
             try:
                 self.save(review)
             except IntegrityError:
+                pause_before_retry()
                 continue
             return receipt_of(review)
         raise ConcurrentChange(f"{command.reference} kept changing while this step was saved; try again")

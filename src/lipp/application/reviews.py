@@ -9,6 +9,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
+from lipp.application.base import pause_before_retry
 from lipp.application.review_appointments import ReviewAppointments
 from lipp.application.review_findings import ReviewFindings
 from lipp.application.review_markers import ReviewMarkers
@@ -77,7 +78,8 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
                 self.save(review, claim)
             except IntegrityError:
                 self._refuse_duplicate(board.id, command.case_reference, aware_iso)
-                continue  # another coordinator took this reference first: take the next
+                pause_before_retry()  # another coordinator took this reference first: take the next
+                continue
             self._taken_up_to[(board.code, year)] = sequence
             return receipt_of(review)
         raise ConcurrentChange("could not allocate a review reference: too many notifications at once; try again")

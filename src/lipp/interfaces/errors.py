@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from lipp.domain.errors import AlreadyExists, ConcurrentChange, InvalidInput, LippError, NotAuthorised, NotFound
+from lipp.domain.errors import (
+    AlreadyExists,
+    ConcurrentChange,
+    InvalidInput,
+    LippError,
+    NotAuthorised,
+    NotFound,
+    Unauthenticated,
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,8 @@ def refusal_for(error: Exception, field_names: Mapping[str, str] | None = None) 
         return Refusal(describe_validation_error(error, field_names or {}), EXIT_BAD_USAGE, 422, "Invalid input")
     if isinstance(error, InvalidInput):
         return Refusal(str(error), EXIT_BAD_USAGE, 422, "Invalid input")
+    if isinstance(error, Unauthenticated):
+        return Refusal(str(error), EXIT_REFUSED, 401, "Not authenticated")
     if isinstance(error, NotFound):
         return Refusal(str(error), EXIT_REFUSED, 404, "Not found")
     if isinstance(error, NotAuthorised):

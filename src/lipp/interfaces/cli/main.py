@@ -22,6 +22,7 @@ from lipp.interfaces.cli import (
     review_commands,
     reviewer_commands,
     schema_commands,
+    token_commands,
 )
 from lipp.interfaces.cli.output import errors
 from lipp.interfaces.cli.session import Session
@@ -47,6 +48,8 @@ app.command("login")(registry_commands.login)
 app.command("whoami")(registry_commands.whoami)
 app.command("demo")(demo_command.demo)
 app.add_typer(schema_commands.schemas, name="schemas")
+app.add_typer(token_commands.tokens, name="token")
+app.command("serve")(token_commands.serve)
 
 
 @app.callback()
@@ -57,6 +60,8 @@ def options(
     database_url: Annotated[str | None, typer.Option("--database-url", help="sqlite:///file or postgresql://…")] = None,
 ) -> None:
     overrides = {k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None}
+    for name, value in overrides.items():  # so that servers started from here read the same settings
+        os.environ[f"LIPP_{name.upper()}"] = str(value)
     session = Session(settings=Settings(**overrides), acting_as=acting_as)  # type: ignore[arg-type]
     ctx.obj = session
     ctx.call_on_close(session.close)

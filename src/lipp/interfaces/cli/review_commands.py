@@ -42,7 +42,7 @@ def notify(
         bool, typer.Option("--looked-after/--not-looked-after", help="Was the child looked after?")
     ] = False,
     notified_on: Annotated[
-        str | None, typer.Option("--notified-on", help="Day the Panel was notified; today if omitted.")
+        str | None, typer.Option("--notified-on", "--on", help="Day the Panel was notified; today if omitted.")
     ] = None,
     board: Annotated[str | None, typer.Option(help="Board code; the coordinator's own board if omitted.")] = None,
     json: Json = False,
