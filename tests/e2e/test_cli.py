@@ -259,6 +259,7 @@ def test_bad_input_prints_one_error_line_and_exits_2(cli: Cli) -> None:
     )  # fmt: skip
     assert "decision" in lines[0]
     assert "six or more digits" in lines[2]
+    assert "--as-of: Input should be a valid date" in lines[3]
     assert "frobnicate" in lines[4]
 
 

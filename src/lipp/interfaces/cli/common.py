@@ -25,8 +25,12 @@ def session_of(ctx: typer.Context) -> Session:
     return session
 
 
-def as_date(value: str | None) -> date | None:
-    return TypeAdapter(date).validate_python(value) if value else None
+AS_OF_DATES = TypeAdapter(dict[str, date])
+
+
+def as_date(value: str | None, option: str = "--as-of") -> date | None:
+    """The date typed for `option`; a bad one is refused naming the option, as the user typed it."""
+    return AS_OF_DATES.validate_python({option: value})[option] if value else None
 
 
 def without_empty(fields: Mapping[str, object]) -> dict[str, object]:
