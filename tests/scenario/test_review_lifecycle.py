@@ -217,6 +217,17 @@ def test_references_count_per_board_and_year_of_awareness(story: Story, lipp: Li
     assert [row.reference for row in rows] == ["NVL-2025-001", "NVL-2026-001", "NVL-2026-002", "NVL-2026-003"]
 
 
+def test_the_register_orders_references_by_year_then_by_number_beyond_999(
+    story: Story, lipp: Lipp, people: People
+) -> None:
+    earlier_year = story.notify(case="Child N", aware_on=date(2025, 12, 30), notified_on=NOTIFIED_ON)
+    lipp.reviews._taken_up_to[("NVL", 2026)] = 998  # as if this process had seen 998 of this year's taken
+    assert story.notify(case="Child K") == "NVL-2026-999"
+    assert story.notify(case="Child L") == "NVL-2026-1000"
+    rows = lipp.reviews.register(people.coordinator, "NVL")
+    assert [row.reference for row in rows] == [earlier_year, "NVL-2026-999", "NVL-2026-1000"]
+
+
 def test_a_review_can_be_found_by_its_reference_in_any_letter_case(story: Story, lipp: Lipp, people: People) -> None:
     reference = story.notify()
     assert lipp.reviews.review(people.coordinator, reference.lower()).reference == "NVL-2026-001"

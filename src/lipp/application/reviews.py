@@ -265,7 +265,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
             review = self.replay(review_id, as_of)
             if review is not None:
                 rows.append(review_row(review, self.timescales, today))
-        return sorted(rows, key=lambda row: row.reference)
+        return sorted(rows, key=lambda row: _reference_order(row.reference))
 
     # Internals.
 
@@ -312,6 +312,12 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
 
 def _reference(board_code: str, year: int, sequence: int) -> str:
     return f"{board_code}-{year}-{sequence:03d}"
+
+
+def _reference_order(reference: str) -> tuple[int, int]:
+    """Year, then sequence number, as numbers: NVL-2026-999 comes before NVL-2026-1000."""
+    _, year, sequence = reference.rsplit("-", 2)
+    return int(year), int(sequence)
 
 
 def _agencies(inputs: Sequence[AgencyInput]) -> list[Agency]:
