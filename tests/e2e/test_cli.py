@@ -171,6 +171,7 @@ def test_the_timeline_names_who_did_what_when_and_why(cli: Cli, closed_review: s
     assert [e["actor"] for e in entries] == ["nvl.coordinator"] * 7 + ["reviewer.a"] + ["nvl.coordinator"] * 5
     assert entries[1]["why"] == "Agencies did not share risk"
     assert "local review" in entries[1]["what"]
+    assert entries[4]["what"].endswith(", 2 key lines of enquiry")
     assert (entries[5]["why"], entries[10]["why"]) == ("The trial comes first", "Sentencing is pending")
     assert all(e["what"] and e["recorded_at"] for e in entries)
     text = cli.ok("review", "timeline", closed_review)

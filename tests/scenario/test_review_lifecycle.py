@@ -383,6 +383,7 @@ def test_the_timeline_names_who_did_what_when_and_why(story: Story, lipp: Lipp, 
     assert entries[3].what == "Appointed the lead reviewer"
     assert entries[4].what.startswith("Agreed terms of reference")
     assert "2025-01-01 to 2026-02-26" in entries[4].what
+    assert entries[4].what.endswith(", 1 key line of enquiry")
     assert entries[5].what == "Report drafted"
 
 

@@ -168,9 +168,10 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             review.advance(Stage.IN_CONDUCT, "the terms of reference", self.on)
 
         def summary(self) -> str:
+            lines = len(self.key_lines_of_enquiry)
             return (
                 f"Agreed terms of reference: scope {self.scope_from} to {self.scope_to}, "
-                f"{len(self.key_lines_of_enquiry)} key lines of enquiry"
+                f"{lines} key {'line' if lines == 1 else 'lines'} of enquiry"
             )
 
     class Paused(Event):
