@@ -113,11 +113,18 @@ def test_nothing_can_be_done_to_a_closed_review(story: Story) -> None:
             story.step(attempt)
 
 
-def test_a_review_decided_as_other_learning_cannot_be_paused_as_if_commissioned(story: Story) -> None:
+@pytest.mark.parametrize("decision", ["other_learning", "no_further_review"])
+def test_a_review_decided_against_a_local_review_cannot_be_paused_and_can_only_be_closed(
+    story: Story, decision: str
+) -> None:
     reference = story.notify()
-    story.step(decide(reference, DECIDED_ON, "other_learning"))
-    with story.nothing_changes(reference), pytest.raises(StepOutOfOrder):
+    story.step(decide(reference, DECIDED_ON, decision))
+    with story.nothing_changes(reference), pytest.raises(StepOutOfOrder) as refused:
         story.step(pause(reference, date(2026, 3, 23)))
+    assert str(refused.value) == (
+        f"cannot pause the review: the rapid review decided '{decision.replace('_', ' ')}', not a local review, "
+        "so the review can only be closed (the review is at 'decided')"
+    )
 
 
 # Pauses.

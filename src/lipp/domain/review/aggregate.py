@@ -531,7 +531,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         self.last_step = (step, on)
 
     def _check_step(self, allowed: tuple[Stage, ...], step: str, on: date, now: datetime) -> None:
-        require_stage(self.stage, allowed, step)
+        require_stage(self.stage, allowed, step, self.decision)
         if self.is_paused:
             raise ReviewIsPaused(
                 f"cannot {step}: the review is paused since {self.paused_since} "

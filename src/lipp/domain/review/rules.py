@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from lipp.domain.errors import RuleBroken
-from lipp.domain.review.vocabulary import Stage
+from lipp.domain.review.vocabulary import Decision, Stage
 
 
 class StepOutOfOrder(RuleBroken):
@@ -72,13 +72,22 @@ NEXT_STEP = {
 PROCESS_ORDER = list(Stage)
 
 
-def require_stage(current: Stage, allowed: tuple[Stage, ...], step: str) -> None:
-    """Refuse `step` unless the review stands at one of `allowed`, naming what must happen first."""
+def require_stage(current: Stage, allowed: tuple[Stage, ...], step: str, decision: Decision | None = None) -> None:
+    """Refuse `step` unless the review stands at one of `allowed`, naming what must happen first.
+
+    `decision` is the rapid review's: a review decided against a local review is never commissioned, so the
+    only step left to it is closure."""
     if current in allowed:
         return
     if current is Stage.CLOSED:
         raise StepOutOfOrder(f"cannot {step}: the review is closed")
     at = f"the review is at '{current.label}'"
+    if current is Stage.DECIDED and decision is not None and decision is not Decision.LOCAL_REVIEW:
+        decided = decision.value.replace("_", " ")
+        raise StepOutOfOrder(
+            f"cannot {step}: the rapid review decided '{decided}', not a local review, "
+            f"so the review can only be closed ({at})"
+        )
     if PROCESS_ORDER.index(current) < max(PROCESS_ORDER.index(stage) for stage in allowed):
         raise StepOutOfOrder(f"cannot {step}: first {NEXT_STEP[current]} ({at})")
     stages = ", ".join(f"'{stage.label}'" for stage in allowed)
