@@ -6,6 +6,12 @@ the board became aware on Thursday 26 February 2026 and notified on Monday 2 Mar
 on Sunday 20 September 2026. Commissioned Friday 27 March, reviewer.a appointed Wednesday 1 April, terms agreed
 Friday 10 April, draft Tuesday 1 September, signed off Monday 14 September, copy to the Panel Tuesday
 15 September, so publication may come no earlier than Thursday 24 September (7 working days), then closure.
+
+The quality markers, as this board's coordinator works: once the draft is in, on Monday 7 September, a week
+before the sign-off panel, they assess groups A (setting up, open since the decision) and B (running, open since
+the terms of reference), markers 1 to 13, which sign-off needs; on Wednesday 16 September, the day after the copy
+went to the Panel (so after the board's written response exists), markers 14, 16 and 17, which publication needs.
+Assessments are not steps of the process: they do not move the date the next step may not precede.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from lipp.application.views import ReviewReceipt
 from lipp.bootstrap import Lipp
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.commands.markers import AssessQualityMarker
 from lipp.domain.actors import Actor
 from lipp.domain.clock import SettableClock
 from tests.conftest import People
@@ -34,6 +41,10 @@ SIGNED_OFF_ON = date(2026, 9, 14)
 SENT_ON = date(2026, 9, 15)
 EARLIEST_PUBLICATION = date(2026, 9, 24)
 CLOSED_ON = date(2026, 10, 1)
+SIGN_OFF_MARKERS_ON = date(2026, 9, 7)
+PUBLICATION_MARKERS_ON = date(2026, 9, 16)
+SIGN_OFF_MARKERS = tuple(range(1, 14))  # groups A and B
+PUBLICATION_MARKERS = (14, 16, 17)
 
 StepFactory = Callable[[str, date], Command]
 
@@ -76,6 +87,11 @@ STEPS: dict[str, tuple[date, StepFactory]] = {
     "closed": (CLOSED_ON, lambda ref, on: c.CloseReview(reference=ref, on=on)),
 }
 ORDER = ["notified", *STEPS]
+# Once the review reaches a stage, the markers the coordinator assesses there, and on which day.
+ASSESSED_AT: dict[str, tuple[date, tuple[int, ...]]] = {
+    "report_drafted": (SIGN_OFF_MARKERS_ON, SIGN_OFF_MARKERS),
+    "sent_to_panel": (PUBLICATION_MARKERS_ON, PUBLICATION_MARKERS),
+}
 
 
 def morning_of(day: date) -> datetime:
@@ -124,13 +140,33 @@ class Story:
             self.on_day(on)
         return self.lipp.reviews.execute(actor or self.people.coordinator, command)
 
+    def assess(self, reference: str, markers: tuple[int, ...], on: date, actor: Actor | None = None) -> ReviewReceipt:
+        """The coordinator rates each of `markers` met, on `on`; the receipt of the last assessment."""
+        receipts = [
+            self.step(
+                AssessQualityMarker(
+                    reference=reference,
+                    on=on,
+                    marker=number,
+                    rating="met",
+                    evidence="Seen in the review's records and the panel minutes",
+                ),
+                actor,
+            )
+            for number in markers
+        ]
+        return receipts[-1]
+
     def walk_to(self, stage: str, case: str = "Child K", **notify_fields: Any) -> str:
-        """Notify a review and take it through the standard steps up to `stage`."""
+        """Notify a review and take it through the standard steps up to `stage`, assessing the quality markers
+        due at each stage reached (so a review walked to 'report_drafted' is ready to be signed off)."""
         reference = self.notify(case=case, **notify_fields)
         for name, (on, make) in STEPS.items():
             if ORDER.index(name) > ORDER.index(stage):
                 break
             self.step(make(reference, on))
+            if name in ASSESSED_AT:
+                self.assess(reference, ASSESSED_AT[name][1], ASSESSED_AT[name][0])
         return reference
 
     def standing(self, reference: str) -> tuple[int, str, date | None, int, int | None]:

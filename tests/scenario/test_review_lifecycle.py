@@ -18,12 +18,16 @@ from lipp.domain.review.rules import DuplicateNotification, PublishedTooSoonAfte
 from tests.conftest import People
 from tests.scenario.story import (
     APPOINTED_ON,
+    ASSESSED_AT,
     AWARE_ON,
     COMMISSIONED_ON,
     DECIDED_ON,
     DRAFTED_ON,
     EARLIEST_PUBLICATION,
     NOTIFIED_ON,
+    PUBLICATION_MARKERS_ON,
+    SIGN_OFF_MARKERS,
+    SIGN_OFF_MARKERS_ON,
     SIGNED_OFF_ON,
     STEPS,
     TERMS_ON,
@@ -40,11 +44,18 @@ def test_a_coordinator_walks_a_review_from_notification_to_closure(story: Story,
     reference = story.notify()
     assert reference == "NVL-2026-001"
     stages = []
-    for version, (name, (on, make)) in enumerate(STEPS.items(), start=2):
+    version = 1
+    for name, (on, make) in STEPS.items():
         actor = people.reviewer if name == "report_drafted" else people.coordinator
         receipt = story.step(make(reference, on), actor)
+        version += 1
         assert (receipt.reference, receipt.stage, receipt.version) == (reference, name, version)
         stages.append(receipt.stage)
+        if name in ASSESSED_AT:  # the coordinator assesses the markers the next gate needs
+            assessed_on, markers = ASSESSED_AT[name]
+            receipt = story.assess(reference, markers, assessed_on)
+            version += len(markers)
+            assert (receipt.stage, receipt.version) == (name, version)
     assert stages == [
         "decided",
         "commissioned",
@@ -58,7 +69,14 @@ def test_a_coordinator_walks_a_review_from_notification_to_closure(story: Story,
     ]
 
     view = lipp.reviews.review(people.coordinator, reference)
-    assert (view.stage, view.version, view.board, view.case_reference) == ("closed", 10, "NVL", "Child K")
+    # Ten steps and sixteen marker assessments: 1 to 13 before sign-off, 14, 16 and 17 before publication.
+    assert (view.stage, view.version, view.board, view.case_reference) == ("closed", 26, "NVL", "Child K")
+    markers = lipp.reviews.quality_markers(people.coordinator, reference)
+    assessed = [(row.number, row.rating, row.assessor, row.on) for row in markers.markers if row.rating]
+    assert assessed == [(n, "met", "nvl.coordinator", SIGN_OFF_MARKERS_ON) for n in range(1, 14)] + [
+        (n, "met", "nvl.coordinator", PUBLICATION_MARKERS_ON) for n in (14, 16, 17)
+    ]
+    assert [gate.open for gate in markers.gates] == [True, True]
     assert (view.aware_on, view.notified_on) == (AWARE_ON, NOTIFIED_ON)
     assert (view.decision, view.kind, view.methodology) == ("local_review", "lcspr", "silp")
     assert view.rationale == "Agencies did not share what they knew"
@@ -129,7 +147,7 @@ def test_publication_deferred_for_a_trial_is_reconsidered_then_published(
     assert deadlines(lipp, people, reference)["reconsider publication"] == (date(2027, 2, 1), None, "on_time")
 
     receipt = story.step(c.PublishReport(reference=reference, on=date(2027, 2, 1), location="partnership website"))
-    assert (receipt.stage, receipt.version) == ("published", 11)
+    assert (receipt.stage, receipt.version) == ("published", 27)  # eight steps, 16 assessments, two deferrals
     assert "reconsider publication" not in deadlines(lipp, people, reference)
     assert story.step(c.CloseReview(reference=reference, on=date(2027, 2, 8))).stage == "closed"
     whats = [entry.what for entry in lipp.reviews.timeline(people.coordinator, reference)]
@@ -196,6 +214,7 @@ def test_a_review_signed_off_after_its_paused_extension_is_still_on_time(
     story.step(c.PauseReview(reference=reference, on=date(2026, 5, 1), process="criminal_trial", reason="Trial"))
     story.step(c.ResumeReview(reference=reference, on=date(2026, 5, 31)))
     story.step(c.RecordReportDrafted(reference=reference, on=date(2026, 9, 25)))
+    story.assess(reference, SIGN_OFF_MARKERS, date(2026, 10, 5))
     story.step(c.SignOffReport(reference=reference, on=date(2026, 10, 16), board_response="Accepted"))
     assert deadlines(lipp, people, reference)["completion (sign-off)"] == (
         date(2026, 10, 20),
