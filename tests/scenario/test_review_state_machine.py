@@ -2,6 +2,8 @@
 
 The model says, before each command, whether lipp must accept it and, if not, which named rule refuses it.
 After every step the stored review must equal the model, and nothing refused may have left a trace.
+Quality-marker assessments are commands too: sign-off and publication are refused while their markers are
+missing, and the coordinator's walk assesses what the next gate needs before taking it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from lipp.application.reviews import AppointeeIsNotALeadReviewer, UnknownReview
 from lipp.bootstrap import build
 from lipp.commands import reviews as c
+from lipp.commands.markers import AssessQualityMarker
 from lipp.config import Settings
 from lipp.domain.actors import Actor
 from lipp.domain.calendar import add_working_days
@@ -26,6 +29,12 @@ from lipp.domain.clock import SettableClock
 from lipp.domain.errors import LippError, NotAuthorised
 from lipp.domain.identifiers import review_id_for
 from lipp.domain.review.access import ActorMayNotNotify
+from lipp.domain.review.assessment import (
+    PublicationNeedsMarkersAssessed,
+    QualityMarkersStandInTheWay,
+    SignOffNeedsMarkersAssessed,
+)
+from lipp.domain.review.marker_steps import MarkerNotYetAssessable
 from lipp.domain.review.rules import (
     DateBeforeAwareness,
     DateBeforePreviousStep,
@@ -73,6 +82,14 @@ ACTORS = (
 USERNAMES = {"reviewer": "reviewer.a", "other_reviewer": "reviewer.b"}
 APPOINTEES = ("reviewer.a", "reviewer.b", "nvl.coordinator")
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+# Quality markers: the stage from which each group may be assessed (A 1-5, B 6-13, C 14-18), and the gates.
+MARKERS_OPEN_FROM = {**dict.fromkeys(range(1, 6), S.DECIDED), **dict.fromkeys(range(6, 14), S.IN_CONDUCT)}
+MARKERS_OPEN_FROM |= dict.fromkeys(range(14, 19), S.REPORT_DRAFTED)
+GATES: dict[str, tuple[tuple[int, ...], type[LippError]]] = {
+    "sign_off": (tuple(range(1, 14)), SignOffNeedsMarkersAssessed),
+    "publish": ((14, 16, 17), PublicationNeedsMarkersAssessed),
+}
+RATINGS = ("met", "partly_met", "not_met", "not_applicable")
 PANEL_COPY_WORKING_DAYS = 7
 
 days = st.one_of(st.just(0), st.integers(min_value=-40, max_value=2))
@@ -88,6 +105,12 @@ class ReviewModel:
     stage: Stage | None = None
     version: int = 0
     step_dates: list[date] = field(default_factory=list)
+    """The process steps' dates: a step may not be dated before the last of them."""
+    entry_dates: list[date] = field(default_factory=list)
+    """Every event's date, marker assessments included (they are not steps: they do not set `last_on`)."""
+    reached: set[Stage] = field(default_factory=set)
+    assessments: dict[int, bool] = field(default_factory=dict)
+    """Each assessed marker: whether it is 'not met' with no rationale or mitigation (holding the gates)."""
     decision: str | None = None
     lead_reviewer: str | None = None
     paused_since: date | None = None
@@ -96,6 +119,11 @@ class ReviewModel:
     @property
     def last_on(self) -> date:
         return self.step_dates[-1]
+
+    def gaps(self, step: str) -> list[int]:
+        """The markers that keep the gate of `step` closed: not assessed, or not met with nothing said."""
+        needed, _ = GATES[step]
+        return [n for n in needed if self.assessments.get(n, True)]
 
 
 class ReviewLifecycle(RuleBasedStateMachine):
@@ -147,6 +175,12 @@ class ReviewLifecycle(RuleBasedStateMachine):
         reviewer_drafts = step == "draft" and who in USERNAMES
         if who != "coordinator" and not reviewer_drafts:
             return NotAuthorised
+        if step == "assess":
+            if model.stage is S.CLOSED:
+                return StepOutOfOrder
+            if MARKERS_OPEN_FROM[int(str(extra["marker"]))] not in model.reached:
+                return MarkerNotYetAssessable
+            return self.dates_refusal(on)
         if step == "appoint" and extra["reviewer"] not in USERNAMES.values():
             return AppointeeIsNotALeadReviewer
         if step == "resume":
@@ -163,6 +197,8 @@ class ReviewLifecycle(RuleBasedStateMachine):
         refusal = self.dates_refusal(on)
         if refusal is not None:
             return refusal
+        if step in GATES and model.gaps(step):
+            return GATES[step][1]
         if step == "commission" and model.decision != "local_review":
             return NoLocalReviewWasDecided
         reconsider_on = extra.get("reconsider_on")
@@ -176,6 +212,11 @@ class ReviewLifecycle(RuleBasedStateMachine):
         """Move the model as the accepted step moves the review."""
         model = self.model
         assert model.stage is not None
+        model.version += 1
+        model.entry_dates.append(on)
+        if step == "assess":
+            model.assessments[int(str(extra["marker"]))] = extra["rating"] == "not_met" and not extra["mitigation"]
+            return
         _, leads_to = TRANSITIONS[step]
         if step == "appoint":
             model.lead_reviewer = str(extra["reviewer"])
@@ -189,7 +230,7 @@ class ReviewLifecycle(RuleBasedStateMachine):
         elif step == "send":
             model.sent_on = on
         model.stage = leads_to or model.stage
-        model.version += 1
+        model.reached.add(model.stage)
         model.step_dates.append(on)
 
     def run(self, step: str, who: str, command: c.ReviewStep, **extra: object) -> None:
@@ -202,6 +243,9 @@ class ReviewLifecycle(RuleBasedStateMachine):
             assert expected is not None, f"{step} by {who} on {on} was refused ({error!r}) but should be accepted"
             assert isinstance(error, expected), f"{step} by {who} on {on}: expected {expected.__name__}, got {error!r}"
             assert self.last_event() == last_event_before, "a refused step left an event behind"
+            if isinstance(error, QualityMarkersStandInTheWay):
+                assert [gap.marker for gap in error.gaps] == self.model.gaps(step), "the gate names every gap"
+            event(f"refused {type(error).__name__}")
             return
         assert expected is None, f"{step} by {who} on {on} was accepted but {expected.__name__} should refuse it"
         self.accept(step, on, **extra)
@@ -257,6 +301,8 @@ class ReviewLifecycle(RuleBasedStateMachine):
         self.model.stage = S.NOTIFIED
         self.model.version = 1
         self.model.step_dates = [effective]
+        self.model.entry_dates = [effective]
+        self.model.reached = {S.NOTIFIED}
 
     def next_step(self, choice: int) -> tuple[str, str, c.ReviewStep, dict[str, object]]:
         """What a coordinator would do next today (the appointed reviewer drafts)."""
@@ -310,6 +356,9 @@ class ReviewLifecycle(RuleBasedStateMachine):
                 return
             self.clock.advance(timedelta(days=pace))
             step, who, command, extra = self.next_step(choice)
+            if step in GATES and choice != 2:  # first the markers the gate needs (2: tries without them)
+                for number in self.model.gaps(step):
+                    self.assess_marker("coordinator", None, number, "met", "")
             self.run(step, who, command, **extra)
 
     @precondition(lambda self: self.model.reference is not None)
@@ -389,6 +438,25 @@ class ReviewLifecycle(RuleBasedStateMachine):
         self.run("resume", who, c.ResumeReview(reference=str(self.model.reference), on=self.on(offset)))
 
     @precondition(lambda self: self.model.reference is not None)
+    @rule(
+        who=st.sampled_from(ACTORS),
+        offset=st.one_of(st.none(), days),
+        marker=st.integers(1, 18),
+        rating=st.sampled_from(RATINGS),
+        mitigation=st.sampled_from(["", "Family declined to take part; reasons recorded"]),
+    )
+    def assess_marker(self, who: str, offset: int | None, marker: int, rating: str, mitigation: str) -> None:
+        command = AssessQualityMarker(
+            reference=str(self.model.reference),
+            on=self.on(offset),
+            marker=marker,
+            rating=rating,
+            evidence="Seen in the review's records",
+            mitigation=mitigation,
+        )
+        self.run("assess", who, command, marker=marker, rating=rating, mitigation=mitigation)
+
+    @precondition(lambda self: self.model.reference is not None)
     @rule(who=st.sampled_from(ACTORS), offset=st.one_of(st.none(), days))
     def draft(self, who: str, offset: int | None) -> None:
         self.run("draft", who, c.RecordReportDrafted(reference=str(self.model.reference), on=self.on(offset)))
@@ -446,6 +514,7 @@ class ReviewLifecycle(RuleBasedStateMachine):
         lead_reviewer = self.lipp.registry.username_of(review.lead_reviewer_id) if review.lead_reviewer_id else None
         assert lead_reviewer == model.lead_reviewer
         assert review.aware_on == model.aware_on
+        assert {n: a.needs_mitigation for n, a in review.assessments.items()} == model.assessments
 
     @invariant()
     def the_timeline_has_one_entry_per_version_with_dates_in_order(self) -> None:
@@ -456,8 +525,10 @@ class ReviewLifecycle(RuleBasedStateMachine):
         assert len(timeline) == model.version
         assert [entry.version for entry in timeline] == list(range(1, model.version + 1))
         dates = [entry.on for entry in timeline]
-        assert dates == model.step_dates
-        assert dates == sorted(dates), "step dates never go backwards"
+        assert dates == model.entry_dates
+        steps = [entry.on for entry in timeline if not entry.what.startswith("Assessed quality marker")]
+        assert steps == model.step_dates
+        assert steps == sorted(steps), "step dates never go backwards"
         assert all(day >= model.aware_on for day in dates), "no step precedes the board's awareness"
         assert all(day <= self.today for day in dates), "no step is dated after the day it was recorded"
 
