@@ -7,7 +7,9 @@ from uuid import uuid4
 
 import pytest
 
+from lipp.domain.reference.markers import marker_set
 from lipp.domain.review.aggregate import Review
+from lipp.domain.review.assessment import Rating
 from lipp.domain.review.deadlines import Deadline, DeadlineStatus, deadlines_of, next_open_deadline
 from lipp.domain.review.vocabulary import (
     Agency,
@@ -64,6 +66,22 @@ def in_conduct(decided_on: date, conduct_from: date) -> Review:
         agencies=[Agency(AgencySector.HEALTH)],
     )
     return review
+
+
+def drafted_and_assessed(review: Review, drafted_on: date, assessed_on: date) -> None:
+    """The draft is in and the coordinator has assessed markers 1 to 13, as sign-off needs."""
+    review.record_report_drafted(actor_id=COORDINATOR, now=LATER, on=drafted_on)
+    for number in range(1, 14):
+        review.assess_marker(
+            actor_id=COORDINATOR,
+            now=LATER,
+            on=assessed_on,
+            number=number,
+            rating=Rating.MET,
+            evidence="Seen in the review's records",
+            mitigation="",
+            markers=marker_set(),
+        )
 
 
 def pause(review: Review, on: date) -> None:
@@ -221,7 +239,7 @@ def test_completion_is_met_when_the_report_is_signed_off_by_its_due_day_and_late
     on_time = in_conduct(date(2026, 3, 20), date(2026, 4, 10))
     late = in_conduct(date(2026, 3, 20), date(2026, 4, 10))
     for review, signed_on in ((on_time, date(2026, 9, 18)), (late, date(2026, 9, 21))):
-        review.record_report_drafted(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 1))
+        drafted_and_assessed(review, date(2026, 9, 1), date(2026, 9, 7))
         review.sign_off(actor_id=COORDINATOR, now=LATER, on=signed_on, board_response="Accepted")
     assert deadline(on_time, "completion (sign-off)", today=date(2026, 10, 1)).status is DeadlineStatus.MET
     assert deadline(late, "completion (sign-off)", today=date(2026, 10, 1)).status is DeadlineStatus.MET_LATE
@@ -238,7 +256,7 @@ def test_an_overdue_completion_is_red() -> None:
 
 def test_a_deferred_publication_is_due_to_be_reconsidered_on_the_date_given() -> None:
     review = in_conduct(date(2026, 3, 20), date(2026, 4, 10))
-    review.record_report_drafted(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 1))
+    drafted_and_assessed(review, date(2026, 9, 1), date(2026, 9, 7))
     review.sign_off(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 14), board_response="Accepted")
     review.send_to_panel(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 15))
     review.defer_publication(
@@ -251,7 +269,7 @@ def test_a_deferred_publication_is_due_to_be_reconsidered_on_the_date_given() ->
 
 def test_publication_may_follow_the_copy_to_the_panel_after_seven_working_days() -> None:
     review = in_conduct(date(2026, 3, 20), date(2026, 4, 10))
-    review.record_report_drafted(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 1))
+    drafted_and_assessed(review, date(2026, 9, 1), date(2026, 9, 7))
     review.sign_off(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 14), board_response="Accepted")
     assert review.earliest_publication_on(7) is None
     review.send_to_panel(actor_id=COORDINATOR, now=LATER, on=date(2026, 9, 15))  # a Tuesday
