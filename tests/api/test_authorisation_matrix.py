@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from lipp.commands.markers import AssessQualityMarker
 from tests.api.conftest import CALLERS, Api
 
 CASE_NUMBERS = itertools.count(1)
@@ -45,6 +46,12 @@ ALTERNATIVES = {
     ),
 }
 APPOINTED_FROM = "terms-of-reference"  # reviewer.a is appointed before this step
+# The quality markers a step's gate needs, assessed by the coordinator once the review reaches their stage and
+# before the step (through the application: the API has no endpoint for assessments yet), and on which day.
+MARKERS_BEFORE = {
+    "sign-off": ("2026-02-18", range(1, 14)),  # groups A and B, once the draft is in
+    "publication": ("2026-02-19", (14, 16, 17)),  # after the copy to the Panel
+}
 
 # Expected status per caller. Columns follow CALLERS:
 #            admin  nvl.co emr.co rev.a  rev.b  nat    team
@@ -84,6 +91,13 @@ def _review_ready_for(api: Api, step: str) -> str:
     """A fresh review, advanced by its coordinator to just before `step`."""
     reference = _notify(api, f"Child {next(CASE_NUMBERS)}")
     for path, body in LIFECYCLE:
+        if path in MARKERS_BEFORE:
+            on, markers = MARKERS_BEFORE[path]
+            for number in markers:
+                command = AssessQualityMarker(
+                    reference=reference, on=on, marker=number, rating="met", evidence="Seen in the review's records"
+                )
+                api.lipp.reviews.execute(api.people.coordinator, command)
         if path == step:
             break
         response = api.client.post(f"/reviews/{reference}/{path}", headers=api.as_("nvl.coordinator"), json=body)
