@@ -4,7 +4,9 @@ Business dates are in 2025, safely in the past whenever this runs; they are hand
 aware Monday 6 January 2025, so the notification is due Monday 13 January (7, 8, 9, 10, 13); notified Wednesday
 8 January, so the rapid review is due Wednesday 29 January (15 working days); decided Monday 20 January, so
 completion is due Sunday 20 July 2025; copy to the Panel Tuesday 17 June, so publication may come no earlier than
-Thursday 26 June (18, 19, 20, 23, 24, 25, 26 June).
+Thursday 26 June (18, 19, 20, 23, 24, 25, 26 June). The coordinator assesses quality markers 1 to 13 on Monday 9 June,
+a week after the draft and before the sign-off on 16 June, and markers 14, 16 and 17 on Wednesday 18 June, the day
+after the copy to the Panel, before deferring publication that day.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import pytest
 _BESIDE_PYTHON = Path(sys.executable).parent / "lipp"  # the script installed with this test run's lipp
 LIPP = str(_BESIDE_PYTHON) if _BESIDE_PYTHON.exists() else shutil.which("lipp") or "lipp"
 REFERENCE = "NVL-2025-001"
+# Once the review reaches a stage: the markers the coordinator assesses, and on which day.
+MARKERS_AT = {"report_drafted": ("2025-06-09", range(1, 14)), "sent_to_panel": ("2025-06-18", (14, 16, 17))}
 
 
 class Cli:
@@ -133,17 +137,28 @@ def closed_review(cli: Cli) -> str:
     ]
     dates = ["2025-01-20", "2025-01-27", "2025-02-03", "2025-02-10", "2025-03-03", "2025-04-01", "2025-06-02"]
     dates += ["2025-06-16", "2025-06-17", "2025-06-18", "2025-06-30", "2025-07-01"]
-    for version, ((stage, args), on) in enumerate(zip(steps, dates, strict=True), start=2):
+    version = 1
+    for (stage, args), on in zip(steps, dates, strict=True):
         global_options = args[:2] if args[0] == "--as" else []
         command = args[2:] if global_options else args
         receipt = cli.json(*global_options, "review", *command, "--on", on)
+        version += 1
         assert receipt == {"reference": reference, "stage": stage, "version": version}
+        if stage in MARKERS_AT:
+            assessed_on, markers = MARKERS_AT[stage]
+            for number in markers:
+                evidence = "Seen in the review's records and the panel minutes"
+                receipt = cli.json("marker", "assess", reference, str(number), "--rating", "met",
+                                   "--evidence", evidence, "--on", assessed_on)  # fmt: skip
+                version += 1
+                assert receipt == {"reference": reference, "stage": stage, "version": version}
     return reference
 
 
 def test_show_gives_the_review_with_every_deadline(cli: Cli, closed_review: str) -> None:
     view = cli.json("review", "show", closed_review.lower())
-    assert (view["reference"], view["stage"], view["version"]) == (closed_review, "closed", 13)
+    # Thirteen events of the process and sixteen marker assessments.
+    assert (view["reference"], view["stage"], view["version"]) == (closed_review, "closed", 29)
     assert (view["case_reference"], view["incident_kind"], view["looked_after"]) == ("Child K", "death", True)
     assert view["agencies"] == ["police"]  # as the terms of reference agreed
     assert (view["kind"], view["methodology"], view["lead_reviewer"]) == ("lcspr", "learning_together", "reviewer.a")
@@ -163,16 +178,22 @@ def test_show_gives_the_review_with_every_deadline(cli: Cli, closed_review: str)
 
 def test_the_timeline_names_who_did_what_when_and_why(cli: Cli, closed_review: str) -> None:
     entries = cli.json("review", "timeline", closed_review)
-    assert [e["version"] for e in entries] == list(range(1, 14))
+    assert [e["version"] for e in entries] == list(range(1, 30))
     assert [e["on"] for e in entries] == [
         "2025-01-08", "2025-01-20", "2025-01-27", "2025-02-03", "2025-02-10", "2025-03-03", "2025-04-01",
-        "2025-06-02", "2025-06-16", "2025-06-17", "2025-06-18", "2025-06-30", "2025-07-01",
+        "2025-06-02", *["2025-06-09"] * 13, "2025-06-16", "2025-06-17", *["2025-06-18"] * 3, "2025-06-18",
+        "2025-06-30", "2025-07-01",
     ]  # fmt: skip
-    assert [e["actor"] for e in entries] == ["nvl.coordinator"] * 7 + ["reviewer.a"] + ["nvl.coordinator"] * 5
+    assert [e["actor"] for e in entries] == ["nvl.coordinator"] * 7 + ["reviewer.a"] + ["nvl.coordinator"] * 21
+    assessed = [e["what"] for e in entries[8:21] + entries[23:26]]
+    assert [what.split(" (")[0] for what in assessed] == [
+        f"Assessed quality marker {n}" for n in (*range(1, 14), 14, 16, 17)
+    ]
+    assert all(what.endswith("): met") for what in assessed)
     assert entries[1]["why"] == "Agencies did not share risk"
     assert "local review" in entries[1]["what"]
     assert entries[4]["what"].endswith(", 2 key lines of enquiry")
-    assert (entries[5]["why"], entries[10]["why"]) == ("The trial comes first", "Sentencing is pending")
+    assert (entries[5]["why"], entries[26]["why"]) == ("The trial comes first", "Sentencing is pending")
     assert all(e["what"] and e["recorded_at"] for e in entries)
     text = cli.ok("review", "timeline", closed_review)
     for expected in ("nvl.coordinator", "reviewer.a", "Agencies did not share risk"):
@@ -207,7 +228,7 @@ def test_as_of_shows_what_had_been_recorded_by_that_day(cli: Cli, closed_review:
     # Every step was recorded today, whatever its business date: yesterday the board had recorded nothing.
     assert cli.json("review", "list", "--as-of", yesterday) == []
     assert closed_review in cli.refused("review", "show", closed_review, "--as-of", yesterday)
-    assert len(cli.json("review", "timeline", closed_review, "--as-of", str(today))) == 13
+    assert len(cli.json("review", "timeline", closed_review, "--as-of", str(today))) == 29
 
 
 def test_a_refused_step_prints_one_error_line_exits_1_and_changes_nothing(cli: Cli) -> None:
