@@ -25,6 +25,9 @@ FIXTURES = Path(__file__).parent / "findings_fixtures"
 
 
 def record(version: str) -> Path:
+    path = FIXTURES / f"stored_findings_events_{version}.jsonl"
+    if path.exists():
+        raise FileExistsError(f"{path} is a recorded history and is never overwritten: record a new version")
     clock = SettableClock(datetime(2026, 3, 2, 10, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as folder, build(Settings(data_dir=Path(folder)), clock) as lipp:
         people = People(lipp)
@@ -61,8 +64,7 @@ def record(version: str) -> Path:
         assess(lipp, coordinator, ref, range(1, 19))
         reviews.execute(coordinator, c.SignOffReport(reference=ref, board_response="Accepted"))
 
-        path = FIXTURES / f"stored_findings_events_{version}.jsonl"
-        with path.open("w") as out:
+        with path.open("x") as out:
             for n in lipp.storage.recorder.select_notifications(None, 10_000):
                 row = {
                     "topic": n.topic,
@@ -75,4 +77,6 @@ def record(version: str) -> Path:
 
 
 if __name__ == "__main__":
-    print(record(sys.argv[1] if len(sys.argv) > 1 else "v1"))
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m tests.compat.record_findings_fixtures vN  (a version not yet recorded)")
+    print(record(sys.argv[1]))

@@ -1,7 +1,9 @@
 """Record the stored form of every event class at its current version, as a fixture for upcasting tests.
 
-Run once per new class version (`python -m tests.compat.record_fixtures vN`); never overwrite a past file:
-those files are the history that later code must still read.
+Run once per new class version (`python -m tests.compat.record_fixtures vN`); it refuses to overwrite a past
+file: those files are the history that later code must still read. The coordinator assesses the quality markers
+each gate needs (1 to 13 before sign-off; 14, 16 and 17 before publication), so a recording made now holds
+`QualityMarkerAssessed` events too (v1 predates them).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from lipp.bootstrap import build
 from lipp.commands import reviews as c
+from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import DeactivateUser
 from lipp.config import Settings
 from lipp.domain.clock import SettableClock
@@ -22,7 +25,22 @@ from tests.conftest import People
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def record(version: str) -> Path:
+def assessed(reference: str, on: date, markers: tuple[int, ...]) -> list[c.Command]:
+    return [
+        AssessQualityMarker(reference=reference, on=on, marker=n, rating="met", evidence="Seen in the panel minutes")
+        for n in markers
+    ]
+
+
+SIGN_OFF_MARKERS = tuple(range(1, 14))
+PUBLICATION_MARKERS = (14, 16, 17)
+
+
+def record(version: str, folder: Path = FIXTURES) -> Path:
+    """Record `stored_events_{version}.jsonl` in `folder`; refused if that file exists (it is history)."""
+    path = folder / f"stored_events_{version}.jsonl"
+    if path.exists():
+        raise FileExistsError(f"{path} is a recorded history and is never overwritten: record a new version")
     clock = SettableClock(datetime(2026, 1, 5, 10, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as folder, build(Settings(data_dir=Path(folder)), clock) as lipp:
         people = People(lipp)
@@ -60,8 +78,10 @@ def record(version: str) -> Path:
             c.PauseReview(reference=ref, on=date(2026, 2, 16), process="inquest", reason="Inquest opened"),
             c.ResumeReview(reference=ref, on=date(2026, 3, 2)),
             c.RecordReportDrafted(reference=ref, on=date(2026, 5, 1)),
+            *assessed(ref, date(2026, 5, 11), SIGN_OFF_MARKERS),
             c.SignOffReport(reference=ref, on=date(2026, 5, 20), board_response="Accepted in full"),
             c.SendReportToPanel(reference=ref, on=date(2026, 5, 22)),
+            *assessed(ref, date(2026, 5, 22), PUBLICATION_MARKERS),
             c.DeferPublication(
                 reference=ref, on=date(2026, 5, 26), reason="Trial pending", reconsider_on=date(2026, 7, 1)
             ),
@@ -101,6 +121,7 @@ def record(version: str) -> Path:
                 agencies=["education"],
             ),
             c.RecordReportDrafted(reference=other.reference, on=date(2026, 9, 1)),
+            *assessed(other.reference, date(2026, 9, 4), SIGN_OFF_MARKERS),
             c.SignOffReport(reference=other.reference, on=date(2026, 9, 8), board_response="Accepted"),
             c.SendReportToPanel(reference=other.reference, on=date(2026, 9, 9)),
             c.WithholdPublication(
@@ -114,8 +135,7 @@ def record(version: str) -> Path:
             run(actor, step)
         lipp.registry.deactivate_user(people.admin, DeactivateUser(username="reviewer.b", reason="Retired"))
         stored = lipp.storage.recorder.select_notifications(None, 10_000)
-        path = FIXTURES / f"stored_events_{version}.jsonl"
-        with path.open("w") as out:
+        with path.open("x") as out:  # "x": never over a file written meanwhile
             for n in stored:
                 row = {
                     "topic": n.topic,
@@ -128,4 +148,6 @@ def record(version: str) -> Path:
 
 
 if __name__ == "__main__":
-    print(record(sys.argv[1] if len(sys.argv) > 1 else "v1"))
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m tests.compat.record_fixtures vN  (a version not yet recorded)")
+    print(record(sys.argv[1]))

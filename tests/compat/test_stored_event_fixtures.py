@@ -13,8 +13,13 @@ from eventsourcing.utils import get_topic
 
 from lipp.bootstrap import Lipp
 from lipp.schemas import event_classes
+from tests.compat.record_fixtures import record
 
-FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("stored_events_*.jsonl"))
+HERE = Path(__file__).parent
+# The review histories, replayed below; the findings branch's histories (findings, markers, sharing, register)
+# are replayed by test_stored_findings_events.py. Every event class must be stored in one or the other.
+FIXTURES = sorted((HERE / "fixtures").glob("stored_events_*.jsonl"))
+FINDINGS_FIXTURES = sorted((HERE / "findings_fixtures").glob("stored_findings_events_*.jsonl"))
 
 
 def _stored(path: Path) -> list[StoredEvent]:
@@ -31,13 +36,34 @@ def _stored(path: Path) -> list[StoredEvent]:
 
 
 def test_every_event_class_has_a_stored_fixture() -> None:
-    recorded = {row.topic for path in FIXTURES for row in _stored(path)}
+    assert FIXTURES and FINDINGS_FIXTURES, "both folders of stored histories are read"
+    recorded = {row.topic for path in FIXTURES + FINDINGS_FIXTURES for row in _stored(path)}
     missing = [get_topic(cls) for cls in event_classes() if get_topic(cls) not in recorded]
     assert missing == [], "record a fixture for each new event class (tests/compat/record_fixtures.py)"
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_a_stored_history_replays_into_the_reviews_the_board_recorded(lipp: Lipp, path: Path) -> None:
+    replays_as_recorded(lipp, path)
+
+
+def test_a_history_recorded_now_replays_the_same_with_its_markers_assessed(lipp: Lipp, tmp_path: Path) -> None:
+    path = record("now", tmp_path)
+    replays_as_recorded(lipp, path)
+    admin = lipp.registry.actor_for("admin")
+    assert [gate.open for gate in lipp.reviews.quality_markers(admin, "NVL-2026-001").gates] == [True, True]
+    assert [gate.open for gate in lipp.reviews.quality_markers(admin, "NVL-2026-002").gates] == [True, False]
+
+
+def test_the_recorder_never_overwrites_a_recorded_history(tmp_path: Path) -> None:
+    path = record("v1", tmp_path)
+    recorded = path.read_bytes()
+    with pytest.raises(FileExistsError, match="never overwritten"):
+        record("v1", tmp_path)
+    assert path.read_bytes() == recorded
+
+
+def replays_as_recorded(lipp: Lipp, path: Path) -> None:
     lipp.storage.recorder.insert_events(_stored(path))
     admin = lipp.registry.actor_for("admin")
 
