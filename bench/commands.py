@@ -1,10 +1,11 @@
 """Command throughput: lipp's command path against bare `eventsourcing` on the same database, in the same run.
 
 lipp side, per command: pydantic validation of a plain dict (as the CLI does), resolving the acting user from
-the registry, authorisation, loading the review, the domain step, and the save; ten commands take a review
-from notification to closure. Bare side: a minimal `eventsourcing` aggregate, `repository.get` + one event +
-`save` per command (create + save for the first), with the same ten payloads, in a database of the same
-kind. The two sides run in alternating batches so machine noise falls on both alike.
+the registry, authorisation, loading the review, the domain step, and the save; 26 commands (ten steps and the
+sixteen quality-marker assessments sign-off and publication need) take a review from notification to closure.
+Bare side: a minimal `eventsourcing` aggregate, `repository.get` + one event + `save` per command (create +
+save for the first), with the same 26 payloads, in a database of the same kind. The two sides run in
+alternating batches so machine noise falls on both alike.
 
     .venv/bin/python bench/commands.py [--reviews 200] [--backend sqlite|postgres|both]
 """
@@ -179,7 +180,9 @@ def _table(results: Sequence[Result], skipped: Sequence[tuple[str, str]]) -> str
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reviews", type=int, default=200, help="reviews per side, ten commands each (200)")
+    parser.add_argument(
+        "--reviews", type=int, default=200, help=f"reviews per side, {COMMANDS_PER_REVIEW} commands each (200)"
+    )
     parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--batch", type=int, default=5, help="reviews per alternating batch (5)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a backend misses the target")

@@ -1,4 +1,7 @@
-"""The benchmark's workload: ten commands per review, run through lipp or through bare `eventsourcing`.
+"""The benchmark's workload: 26 commands per review, run through lipp or through bare `eventsourcing`.
+
+Ten are the steps from notification to closure; sixteen are the coordinator's quality-marker assessments that
+sign-off (markers 1 to 13) and publication (14, 16 and 17) need, each group once the review reaches its stage.
 
 Both sides are handed the same plain dicts, the shape the CLI builds from its options. lipp validates each
 with the command's pydantic model, resolves the acting user from the registry (as every CLI invocation does)
@@ -20,6 +23,7 @@ from eventsourcing.domain import Aggregate
 from lipp.bootstrap import Lipp
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
 from lipp.domain.clock import ENGLAND, SettableClock
 from lipp.domain.identifiers import review_id_for, user_id_for
@@ -49,7 +53,7 @@ BOARDS = (
 )
 REVIEWERS = tuple(f"reviewer.{letter}" for letter in "abcde")
 ADMIN = "bench.admin"
-COMMANDS_PER_REVIEW = 10
+COMMANDS_PER_REVIEW = 26
 
 # The business "today" of the run. Every step is dated in the past of it, in process order.
 TODAY = date(2026, 11, 20)
@@ -59,9 +63,12 @@ STEP_DAYS = {  # days after the board became aware
     "commission": 30,
     "appoint": 45,
     "terms": 60,
+    "assess_setting_up": 65,  # markers 1-5, once the review is set up
     "draft": 170,
+    "assess_running": 180,  # markers 6-13, once the draft is in
     "sign_off": 190,
     "send_to_panel": 195,
+    "assess_outputs": 197,  # markers 14, 16 and 17, after the copy to the Panel
     "publish": 215,  # at least 14 working days after the copy to the Panel: 7 are needed
     "close": 240,
 }
@@ -85,7 +92,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
-    """A fictional review's ten commands; `reference` is filled in once notify returns it."""
+    """A fictional review's commands; `reference` is filled in once notify returns it."""
 
     board: str
     notify: dict[str, Any]
@@ -101,6 +108,18 @@ def plan_for(run: str, index: int) -> Plan:
 
     def on(step: str) -> str:
         return (aware_on + timedelta(days=STEP_DAYS[step])).isoformat()
+
+    def assessments(group: str, markers: Sequence[int]) -> tuple[Step, ...]:
+        evidence = "Seen in the review's records and the panel minutes"
+        return tuple(
+            Step(
+                f"assess_marker_{n}",
+                coordinator,
+                AssessQualityMarker,
+                {"on": on(group), "marker": n, "rating": "met", "evidence": evidence},
+            )
+            for n in markers
+        )
 
     notify = {
         "board": board,
@@ -144,7 +163,9 @@ def plan_for(run: str, index: int) -> Plan:
                 "agencies": ["police", "health", "childrens_social_care"],
             },
         ),
+        *assessments("assess_setting_up", range(1, 6)),
         Step("draft", reviewer, c.RecordReportDrafted, {"on": on("draft")}),
+        *assessments("assess_running", range(6, 14)),
         Step(
             "sign_off",
             coordinator,
@@ -152,6 +173,7 @@ def plan_for(run: str, index: int) -> Plan:
             {"on": on("sign_off"), "board_response": "The partnership accepts the findings and will act on each."},
         ),
         Step("send_to_panel", coordinator, c.SendReportToPanel, {"on": on("send_to_panel")}),
+        *assessments("assess_outputs", (14, 16, 17)),
         Step("publish", coordinator, c.PublishReport, {"on": on("publish"), "location": "partnership website"}),
         Step("close", coordinator, c.CloseReview, {"on": on("close")}),
     )
@@ -187,7 +209,7 @@ TICK = timedelta(milliseconds=10)
 
 
 def run_lipp(lipp: Lipp, clock: SettableClock, batch: Sequence[Plan]) -> list[UUID]:
-    """Each review's ten commands as the CLI runs them (minus the process start); returns the reviews' ids."""
+    """Each review's commands as the CLI runs them (minus the process start); returns the reviews' ids."""
     ids = []
     reviews = lipp.reviews
     registry = lipp.registry
