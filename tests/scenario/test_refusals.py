@@ -23,6 +23,7 @@ from lipp.domain.actors import Actor
 from lipp.domain.errors import NotAuthorised, RuleBroken
 from lipp.domain.registry.user import UserIsDeactivated
 from lipp.domain.review.access import ActorMayNotAdvanceReview, ActorMayNotNotify
+from lipp.domain.review.marker_steps import StepBeforeItsAssessments
 from lipp.domain.review.rules import (
     DateBeforeAwareness,
     DateBeforePreviousStep,
@@ -42,7 +43,9 @@ from tests.scenario.story import (
     DECIDED_ON,
     EARLIEST_PUBLICATION,
     NOTIFIED_ON,
+    PUBLICATION_MARKERS,
     SENT_ON,
+    SIGN_OFF_MARKERS_ON,
     STEPS,
     TERMS_ON,
     Story,
@@ -590,3 +593,17 @@ def test_input_as_people_type_it_is_accepted_and_normalised(
 ) -> None:
     validated = command.model_validate(fields).model_dump(mode="json")
     assert {name: validated[name] for name in normalised} == normalised
+
+
+def test_a_sign_off_cannot_be_dated_before_the_assessments_that_opened_its_gate(story: Story) -> None:
+    reference = story.walk_to("report_drafted")  # markers 1 to 13 assessed on Monday 7 September
+    with story.nothing_changes(reference), pytest.raises(StepBeforeItsAssessments, match="assessed on 2026-09-07"):
+        story.step(c.SignOffReport(reference=reference, on=date(2026, 9, 4), board_response="Accepted"))
+    assert story.step(c.SignOffReport(reference=reference, on=SIGN_OFF_MARKERS_ON, board_response="Accepted"))
+
+
+def test_a_publication_cannot_be_dated_before_the_assessments_that_opened_its_gate(story: Story) -> None:
+    reference = story.walk_to("sent_to_panel")
+    story.assess(reference, PUBLICATION_MARKERS, date(2026, 9, 28))
+    with story.nothing_changes(reference), pytest.raises(StepBeforeItsAssessments, match="assessed on 2026-09-28"):
+        story.step(c.PublishReport(reference=reference, on=EARLIEST_PUBLICATION, location=""))

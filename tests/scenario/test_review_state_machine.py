@@ -34,7 +34,7 @@ from lipp.domain.review.assessment import (
     QualityMarkersStandInTheWay,
     SignOffNeedsMarkersAssessed,
 )
-from lipp.domain.review.marker_steps import MarkerNotYetAssessable
+from lipp.domain.review.marker_steps import MarkerNotYetAssessable, StepBeforeItsAssessments
 from lipp.domain.review.rules import (
     DateBeforeAwareness,
     DateBeforePreviousStep,
@@ -111,6 +111,8 @@ class ReviewModel:
     reached: set[Stage] = field(default_factory=set)
     assessments: dict[int, bool] = field(default_factory=dict)
     """Each assessed marker: whether it is 'not met' with no rationale or mitigation (holding the gates)."""
+    assessed_on: dict[int, date] = field(default_factory=dict)
+    """Each assessed marker's latest assessment date: a gated step may not be dated before it."""
     decision: str | None = None
     lead_reviewer: str | None = None
     paused_since: date | None = None
@@ -199,6 +201,8 @@ class ReviewLifecycle(RuleBasedStateMachine):
             return refusal
         if step in GATES and model.gaps(step):
             return GATES[step][1]
+        if step in GATES and on < max(model.assessed_on[n] for n in GATES[step][0]):
+            return StepBeforeItsAssessments
         if step == "commission" and model.decision != "local_review":
             return NoLocalReviewWasDecided
         reconsider_on = extra.get("reconsider_on")
@@ -216,6 +220,7 @@ class ReviewLifecycle(RuleBasedStateMachine):
         model.entry_dates.append(on)
         if step == "assess":
             model.assessments[int(str(extra["marker"]))] = extra["rating"] == "not_met" and not extra["mitigation"]
+            model.assessed_on[int(str(extra["marker"]))] = on
             return
         _, leads_to = TRANSITIONS[step]
         if step == "appoint":

@@ -445,7 +445,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     ) -> None:
         """Sign off the report with the board's written response, once quality markers 1 to 13 are assessed."""
         self._check_step((Stage.REPORT_DRAFTED,), "sign off the report", on, now)
-        self._require_sign_off_gate(markers or marker_set())
+        self._require_sign_off_gate(markers or marker_set(), on)
         self._record(self.SignedOff, actor_id, now, on, board_response=board_response)
 
     def send_to_panel(self, *, actor_id: UUID, now: datetime, on: date) -> None:
@@ -477,7 +477,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         once quality markers 14, 16 and 17 are assessed."""
         stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
         self._check_step(stages, "publish the report", on, now)
-        self._require_publication_gate(markers or marker_set())
+        self._require_publication_gate(markers or marker_set(), on)
         earliest = self.earliest_publication_on(panel_copy_working_days)
         if earliest is not None and on < earliest:
             raise PublishedTooSoonAfterPanelCopy(

@@ -6,6 +6,7 @@ B once conduct begins, C once the report is drafted) and revisited until the rev
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -20,7 +21,7 @@ from lipp.domain.review.assessment import (
     gaps_for,
 )
 from lipp.domain.review.event import ReviewEvent, ReviewPart
-from lipp.domain.review.rules import StepOutOfOrder
+from lipp.domain.review.rules import DateBeforePreviousStep, StepOutOfOrder
 from lipp.domain.review.vocabulary import Stage
 
 ASSESSABLE_FROM = {
@@ -29,6 +30,10 @@ ASSESSABLE_FROM = {
     MarkerGroup.OUTPUTS: Stage.REPORT_DRAFTED,
 }
 PUBLICATION_MARKERS = (14, 16, 17)
+
+
+class StepBeforeItsAssessments(DateBeforePreviousStep):
+    """Sign-off and publication are dated no earlier than the marker assessments their gates rely on."""
 
 
 class MarkerNotYetAssessable(StepOutOfOrder):
@@ -114,12 +119,24 @@ class MarkerSteps(ReviewPart):
         """What publication still needs: markers 14, 16 and 17 assessed, each 'not met' explained."""
         return gaps_for(PUBLICATION_MARKERS, self.assessments, markers)
 
-    def _require_sign_off_gate(self, markers: MarkerSet) -> None:
+    def _require_sign_off_gate(self, markers: MarkerSet, on: date) -> None:
         gaps = self.sign_off_gaps(markers)
         if gaps:
             raise SignOffNeedsMarkersAssessed("sign off the report", gaps)
+        self._require_dated_after_assessments(
+            markers.numbers_in(MarkerGroup.SETTING_UP, MarkerGroup.RUNNING), on, "sign off"
+        )
 
-    def _require_publication_gate(self, markers: MarkerSet) -> None:
+    def _require_publication_gate(self, markers: MarkerSet, on: date) -> None:
         gaps = self.publication_gaps(markers)
         if gaps:
             raise PublicationNeedsMarkersAssessed("publish the report", gaps)
+        self._require_dated_after_assessments(PUBLICATION_MARKERS, on, "publish")
+
+    def _require_dated_after_assessments(self, numbers: Sequence[int], on: date, step: str) -> None:
+        """A gated step cannot be dated before the assessments that opened its gate."""
+        latest = max((self.assessments[n] for n in numbers), key=lambda a: a.on)
+        if on < latest.on:
+            raise StepBeforeItsAssessments(
+                f"cannot {step} on {on}: it relies on marker {latest.marker}, assessed on {latest.on}"
+            )
