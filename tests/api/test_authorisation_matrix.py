@@ -47,7 +47,7 @@ ALTERNATIVES = {
 }
 APPOINTED_FROM = "terms-of-reference"  # reviewer.a is appointed before this step
 # The quality markers a step's gate needs, assessed by the coordinator once the review reaches their stage and
-# before the step (through the application: the API has no endpoint for assessments yet), and on which day.
+# before the step (through the application: test_findings_matrix covers the marker endpoint), and on which day.
 MARKERS_BEFORE = {
     "sign-off": ("2026-02-18", range(1, 14)),  # groups A and B, once the draft is in
     "publication": ("2026-02-19", (14, 16, 17)),  # after the copy to the Panel

@@ -8,7 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from lipp.bootstrap import Lipp, build
-from lipp.interfaces.api import problems, registry_routes, review_routes
+from lipp.interfaces.api import (
+    finding_routes,
+    marker_routes,
+    problems,
+    reference_routes,
+    registry_routes,
+    review_routes,
+    reviewer_routes,
+)
 
 
 def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
@@ -31,4 +39,8 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     problems.install(app)
     app.include_router(review_routes.router)
     app.include_router(registry_routes.router)
+    app.include_router(finding_routes.router)
+    app.include_router(marker_routes.router)
+    app.include_router(reviewer_routes.router)
+    app.include_router(reference_routes.router)
     return app
