@@ -1,14 +1,22 @@
-"""The composition root: the one place that builds lipp's applications from settings."""
+"""The composition root: the one place that builds lipp's applications and read models from settings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from sqlalchemy import Engine
 
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
 from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
+from lipp.projections.catalogue import all_projections
+from lipp.projections.database import create_read_model_engine
+from lipp.projections.projection import Projection
+from lipp.projections.register.projection import ReviewRegisterProjection
+from lipp.projections.register.view import ReviewRegister
+from lipp.projections.runner import ProjectionRunner
 
 
 @dataclass
@@ -20,8 +28,13 @@ class Lipp:
     storage: EventStorage
     registry: RegistryApplication
     reviews: ReviewsApplication
+    read_models: Engine
+    projections: list[Projection]
+    runner: ProjectionRunner
+    register: ReviewRegister
 
     def close(self) -> None:
+        self.read_models.dispose()
         self.storage.close()
 
     def __enter__(self) -> Lipp:
@@ -36,5 +49,20 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     clock = clock or SystemClock()
     storage = EventStorage.open(settings.event_store_env())
     registry = RegistryApplication(storage, clock)
-    reviews = ReviewsApplication(storage, clock, settings.timescales.to_domain(), directory=registry)
-    return Lipp(settings=settings, clock=clock, storage=storage, registry=registry, reviews=reviews)
+    timescales = settings.timescales.to_domain()
+    reviews = ReviewsApplication(storage, clock, timescales, directory=registry)
+    engine = create_read_model_engine(settings.effective_database_url)
+    runner = ProjectionRunner(engine, storage.recorder, reviews.mapper)
+    projections = all_projections()
+    register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
+    return Lipp(
+        settings=settings,
+        clock=clock,
+        storage=storage,
+        registry=registry,
+        reviews=reviews,
+        read_models=engine,
+        projections=projections,
+        runner=runner,
+        register=ReviewRegister(engine, runner, register_projection, timescales),
+    )

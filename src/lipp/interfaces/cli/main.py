@@ -11,7 +11,13 @@ from typing import Annotated
 import typer
 
 from lipp.config import Settings
-from lipp.interfaces.cli import demo_command, registry_commands, review_commands, schema_commands
+from lipp.interfaces.cli import (
+    demo_command,
+    projection_commands,
+    registry_commands,
+    review_commands,
+    schema_commands,
+)
 from lipp.interfaces.cli.output import errors
 from lipp.interfaces.cli.session import Session
 from lipp.interfaces.errors import refusal_for
@@ -31,6 +37,7 @@ app.command("login")(registry_commands.login)
 app.command("whoami")(registry_commands.whoami)
 app.command("demo")(demo_command.demo)
 app.add_typer(schema_commands.schemas, name="schemas")
+app.add_typer(projection_commands.projections, name="projections")
 
 
 @app.callback()

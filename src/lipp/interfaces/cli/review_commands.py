@@ -10,8 +10,10 @@ from pydantic import TypeAdapter
 
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.domain.clock import today_in_england
 from lipp.interfaces.cli import review_render
 from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.review_render import RegisterLine
 from lipp.interfaces.cli.session import Session
 
 reviews = typer.Typer(help="Notify incidents and advance reviews.", no_args_is_help=True)
@@ -266,16 +268,37 @@ def list_reviews(
     as_of: AsOf = None,
     json: Json = False,
 ) -> None:
-    """The board's reviews with their stage and next deadline."""
+    """The board's reviews with their stage and next deadline (from the register read model)."""
     session = _session(ctx)
-    board_code = board or _own_board(session)
-    rows = session.lipp.reviews.register(session.actor(), board_code, _as_of(as_of))
-    if overdue:
-        rows = [row for row in rows if row.next_status == "overdue"]
+    found = session.lipp.registry.board(board or _own_board(session))
+    day = _as_of(as_of)
+    rows: list[RegisterLine]
+    if day is None:
+        today = today_in_england(session.lipp.clock)
+        rows = list(session.lipp.register.entries(session.actor(), found.id, found.code, today, overdue_only=overdue))
+    else:  # what the board knew then: replayed from the events recorded by that day
+        rows = list(session.lipp.reviews.register(session.actor(), found.code, day))
+        rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
     if json:
         emit_json(rows)
     else:
-        review_render.print_register(board_code.upper(), rows)
+        review_render.print_register(found.code, rows)
+
+
+@reviews.command("counts")
+def counts(
+    ctx: typer.Context,
+    board: Annotated[str | None, typer.Option(help="Board code; your own board if omitted.")] = None,
+    json: Json = False,
+) -> None:
+    """How many of the board's reviews stand at each stage, and how many of those are paused."""
+    session = _session(ctx)
+    found = session.lipp.registry.board(board or _own_board(session))
+    stages = session.lipp.register.counts(session.actor(), found.id, found.code)
+    if json:
+        emit_json(stages)
+    else:
+        review_render.print_counts(found.code, stages)
 
 
 def _own_board(session: Session) -> str:
