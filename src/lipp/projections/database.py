@@ -8,6 +8,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 
 BUSY_TIMEOUT_MS = 30_000
+CACHE_KIB = 128 * 1024
+"""Page cache per connection: a national register and its indexes stay in memory while a rebuild updates them."""
 WRITING = "lipp_writing"
 """Execution option marking a connection that will write: on SQLite it takes the write lock at BEGIN."""
 
@@ -37,6 +39,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 

@@ -60,6 +60,10 @@ class RowPerAggregate(Projection):
             for event_class in getattr(member, "_changes_row", ()):
                 cls._changers[event_class] = name
 
+    def __init__(self) -> None:
+        self._start_row = {cls: getattr(self, name) for cls, name in self._starters.items()}
+        self._change_row = {cls: getattr(self, name) for cls, name in self._changers.items()}
+
     @property
     def event_classes(self) -> tuple[type[DomainEvent], ...]:
         return (*self._starters, *self._changers)
@@ -71,17 +75,22 @@ class RowPerAggregate(Projection):
         existing = [key for key, event in first_seen.items() if type(event) not in self._starters]
         rows = self._load(connection, existing)
         loaded = set(rows)
+        self.fold(events, rows)
+        self._write(connection, [row for key, row in rows.items() if key not in loaded], inserting=True)
+        self._write(connection, [row for key, row in rows.items() if key in loaded], inserting=False)
+
+    def fold(self, events: Sequence[DomainEvent], rows: dict[UUID, Row]) -> None:
+        """Apply `events` to the rows in memory: start a row on an aggregate's first event, change it after."""
+        start_row, change_row = self._start_row, self._change_row
         for event in events:
-            event_class = type(event)
-            if event_class in self._starters:
-                rows[event.originator_id] = getattr(self, self._starters[event_class])(event)
+            starter = start_row.get(type(event))
+            if starter is not None:
+                rows[event.originator_id] = starter(event)
                 continue
             row = rows.get(event.originator_id)
             if row is None:
-                raise UnknownRow(f"{self.name}: {event_class.__qualname__} for {event.originator_id} has no row")
-            getattr(self, self._changers[event_class])(row, event)
-        self._write(connection, [row for key, row in rows.items() if key not in loaded], inserting=True)
-        self._write(connection, [row for key, row in rows.items() if key in loaded], inserting=False)
+                raise UnknownRow(f"{self.name}: {type(event).__qualname__} for {event.originator_id} has no row")
+            change_row[type(event)](row, event)
 
     def _load(self, connection: Connection, keys: Sequence[UUID]) -> dict[UUID, Row]:
         rows: dict[UUID, Row] = {}

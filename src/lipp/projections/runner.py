@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventsourcing.domain import DomainEvent
 from eventsourcing.persistence import ApplicationRecorder, Mapper
 from eventsourcing.utils import get_topic
 from sqlalchemy import Engine, text
@@ -17,6 +16,8 @@ from lipp.projections.database import WRITING
 from lipp.projections.projection import Projection
 
 BATCH_SIZE = 10_000
+REBUILD_BATCH_SIZE = 200_000
+"""A rebuild folds more events per transaction, so each row is loaded and written fewer times."""
 SCHEMA_LOCK = 0x6C697070  # "lipp": the advisory lock held while read-model tables are created or dropped
 Progress = Callable[[int, int], None]
 """Told (position reached, log end) after each committed batch."""
@@ -44,22 +45,25 @@ class ProjectionRunner:
     recorder: ApplicationRecorder
     mapper: Mapper[Any]
     batch_size: int = BATCH_SIZE
+    rebuild_batch_size: int = REBUILD_BATCH_SIZE
     _ready: set[str] = field(default_factory=set, repr=False)
 
-    def catch_up(self, projection: Projection, progress: Progress | None = None) -> int:
+    def catch_up(self, projection: Projection, progress: Progress | None = None, batch_size: int | None = None) -> int:
         """Apply every notification recorded so far that the projection has not yet seen; returns events applied."""
         self._prepare(projection)
         end = self.recorder.max_notification_id() or 0
         topics = [get_topic(cls) for cls in projection.event_classes]
         position = self.position(projection)
+        to_domain_event = self.mapper.to_domain_event
+        limit = batch_size or self.batch_size
         applied = 0
         while position < end:
             notifications = self.recorder.select_notifications(
-                position, self.batch_size, stop=end, topics=topics, inclusive_of_start=False
+                position, limit, stop=end, topics=topics, inclusive_of_start=False
             )
             # A short batch reached `end`: everything up to it is seen, including events of other topics.
-            reached = notifications[-1].id if len(notifications) == self.batch_size else end
-            events = [self._event(n) for n in notifications]
+            reached = notifications[-1].id if len(notifications) == limit else end
+            events: list[Any] = [to_domain_event(n) for n in notifications]
             try:
                 with self._writing() as connection:
                     tracking.move_position(connection, projection.name, position, reached)
@@ -82,7 +86,7 @@ class ProjectionRunner:
             tracking.stop_tracking(connection, projection.name)
             self._create(connection, projection)
         self._ready.add(projection.name)
-        return self.catch_up(projection, progress)
+        return self.catch_up(projection, progress, batch_size=self.rebuild_batch_size)
 
     def position(self, projection: Projection) -> int:
         with self.engine.connect() as connection:
@@ -122,11 +126,6 @@ class ProjectionRunner:
 
     def _writing(self) -> _Transaction:
         return _Transaction(self.engine)
-
-    def _event(self, notification: Any) -> DomainEvent:
-        event = self.mapper.to_domain_event(notification)
-        assert isinstance(event, DomainEvent)
-        return event
 
 
 def _serialise_schema_changes(connection: Connection) -> None:

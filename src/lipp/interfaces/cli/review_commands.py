@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.domain.clock import today_in_england
+from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.cli import review_render
 from lipp.interfaces.cli.output import console, emit_json, label
 from lipp.interfaces.cli.review_render import RegisterLine
@@ -265,6 +266,7 @@ def list_reviews(
     ctx: typer.Context,
     board: Annotated[str | None, typer.Option(help="Board code; your own board if omitted.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only reviews with an overdue deadline.")] = False,
+    stage: Annotated[Stage | None, typer.Option("--stage", help="Only reviews at this stage.")] = None,
     as_of: AsOf = None,
     json: Json = False,
 ) -> None:
@@ -275,10 +277,14 @@ def list_reviews(
     rows: list[RegisterLine]
     if day is None:
         today = today_in_england(session.lipp.clock)
-        rows = list(session.lipp.register.entries(session.actor(), found.id, found.code, today, overdue_only=overdue))
+        entries = session.lipp.register.entries(
+            session.actor(), found.id, found.code, today, overdue_only=overdue, stage=stage
+        )
+        rows = list(entries)
     else:  # what the board knew then: replayed from the events recorded by that day
         rows = list(session.lipp.reviews.register(session.actor(), found.code, day))
         rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
+        rows = [row for row in rows if row.stage == stage.value] if stage else rows
     if json:
         emit_json(rows)
     else:

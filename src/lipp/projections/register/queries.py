@@ -47,10 +47,19 @@ def dates_of(row: Any) -> ReviewDates:
 
 
 def board_register(
-    connection: Connection, board_id: UUID, today: date, timescales: Timescales, *, overdue_only: bool = False
+    connection: Connection,
+    board_id: UUID,
+    today: date,
+    timescales: Timescales,
+    *,
+    overdue_only: bool = False,
+    stage: Stage | None = None,
 ) -> list[RegisterEntry]:
-    """The board's reviews, oldest reference first, each with its next open deadline as of `today`."""
-    rows = connection.execute(select(*ENTRY_COLUMNS).where(t.c.board_id == board_id).order_by(t.c.reference))
+    """The board's reviews (at `stage`, if given), oldest reference first, each with its next open deadline."""
+    query = select(*ENTRY_COLUMNS).where(t.c.board_id == board_id)
+    if stage is not None:
+        query = query.where(t.c.stage == stage.value)
+    rows = connection.execute(query.order_by(t.c.reference))
     entries = [_entry(row, today, timescales) for row in rows]
     return [entry for entry in entries if entry.is_overdue] if overdue_only else entries
 
