@@ -15,6 +15,7 @@ from lipp.projections.projection import Projection, Row
 IN_CHUNK = 500
 """Keys per `IN (...)` when loading rows: well under every back end's limit on bound parameters."""
 
+INSERT_CHUNK = 10_000
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -91,6 +92,11 @@ class RowPerAggregate(Projection):
             if row is None:
                 raise UnknownRow(f"{self.name}: {type(event).__qualname__} for {event.originator_id} has no row")
             change_row[type(event)](row, event)
+
+    def insert(self, connection: Connection, rows: Sequence[Row]) -> None:
+        """Insert finished rows in bulk (a parallel rebuild's result)."""
+        for start in range(0, len(rows), INSERT_CHUNK):
+            self._write(connection, list(rows[start : start + INSERT_CHUNK]), inserting=True)
 
     def _load(self, connection: Connection, keys: Sequence[UUID]) -> dict[UUID, Row]:
         rows: dict[UUID, Row] = {}
