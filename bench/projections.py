@@ -114,8 +114,9 @@ def measure(lipp: Lipp, queries: int) -> None:
         f"= {rebuild_rate / raw_rate:.2f} x the raw read rate ({rebuild_cpu:.1f} s of CPU in this process)"
     )
     log_end = lipp.storage.recorder.max_notification_id() or 0
+    workers = lipp.runner.rebuild_workers if log_end >= lipp.runner.parallel_from else 1
     print(
-        f"the whole log ({log_end:,} notifications, {lipp.runner.rebuild_workers} worker processes) rebuilt in "
+        f"the whole log ({log_end:,} notifications, {workers} worker process{'es' if workers > 1 else ''}) rebuilt in "
         f"{rebuild_seconds:.1f} s; at the same ratio to a raw rate of 200,000/s (these machines when idle): "
         f"{applied / (200_000 * rebuild_rate / raw_rate):.0f} s"
     )
