@@ -35,6 +35,8 @@ TODAY = date(2026, 11, 20)
 LCSPR_FROM = date(2019, 9, 29)
 SYLLABLES = ("north", "east", "west", "south", "mere", "vale", "brook", "ford", "ham", "ley", "ton", "wick")
 INSERT_BATCH = 20_000
+INSERT_BATCH_POSTGRES = 1_000
+"""psycopg's pipelined executemany stalls on very large batches."""
 
 
 def board_codes(count: int) -> list[str]:
@@ -272,13 +274,17 @@ def lifecycles(event_target: int, board_count: int, seed: int) -> Iterator[list[
 
 
 def write(
-    recorder: ApplicationRecorder, mapper: Mapper[UUID], events: list[object], report: Callable[[int], None]
+    recorder: ApplicationRecorder,
+    mapper: Mapper[UUID],
+    events: list[object],
+    report: Callable[[int], None],
+    batch: int = INSERT_BATCH,
 ) -> int:
     """Insert in recording order, in large transactions: the log then reads like twenty years of real use."""
     events.sort(key=lambda e: (e.timestamp, e.originator_version))  # type: ignore[attr-defined]
     written = 0
-    for start in range(0, len(events), INSERT_BATCH):
-        stored: list[StoredEvent] = [mapper.to_stored_event(e) for e in events[start : start + INSERT_BATCH]]  # type: ignore[arg-type]
+    for start in range(0, len(events), batch):
+        stored: list[StoredEvent] = [mapper.to_stored_event(e) for e in events[start : start + batch]]  # type: ignore[arg-type]
         recorder.insert_events(stored)
         written += len(stored)
         report(written)

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import Any
 
-from eventsourcing.persistence import ApplicationRecorder, Mapper
 from sqlalchemy import Engine
 
 from lipp.application.registry import RegistryApplication
@@ -49,16 +44,6 @@ class Lipp:
         self.close()
 
 
-REBUILD_WORKERS = 4
-
-
-def open_event_log(settings: Settings) -> tuple[ApplicationRecorder, Mapper[Any], Callable[[], None]]:
-    """The shared log, a mapper that reads it, and how to close it: for a rebuild worker in its own process."""
-    storage = EventStorage.open(settings.event_store_env())
-    reader = RegistryApplication(storage, SystemClock())  # kept by `close`: the library closes storage on __del__
-    return storage.recorder, reader.mapper, reader.close
-
-
 def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     settings = settings or Settings()
     clock = clock or SystemClock()
@@ -67,13 +52,7 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     timescales = settings.timescales.to_domain()
     reviews = ReviewsApplication(storage, clock, timescales, directory=registry)
     engine = create_read_model_engine(settings.effective_database_url)
-    runner = ProjectionRunner(
-        engine,
-        storage.recorder,
-        reviews.mapper,
-        open_log=partial(open_event_log, settings),
-        rebuild_workers=min(REBUILD_WORKERS, os.cpu_count() or 1),
-    )
+    runner = ProjectionRunner(engine, storage.recorder, reviews.mapper)
     projections = all_projections()
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
     return Lipp(

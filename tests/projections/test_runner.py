@@ -141,19 +141,3 @@ def test_a_follower_shows_a_new_notification_within_a_second(lipp: Lipp, people:
 def _versions(lipp: Lipp) -> list[object]:
     with lipp.read_models.connect() as connection:
         return list(connection.execute(review_register.select()).all())
-
-
-def test_a_rebuild_on_several_cores_gives_the_same_tables(lipp: Lipp, people: People, clock: SettableClock) -> None:
-    tell(lipp, people, clock, seed=8, moves=120)
-    lipp.runner.rebuild_workers = 1
-    lipp.runner.rebuild(ReviewRegisterProjection())
-    one_process = table_rows(lipp.read_models, review_register)
-    lipp.runner.rebuild_workers, lipp.runner.parallel_from = 2, 0
-    reached: list[int] = []
-
-    applied = lipp.runner.rebuild(ReviewRegisterProjection(), lambda position, end: reached.append(position))
-
-    assert table_rows(lipp.read_models, review_register) == one_process
-    assert applied == sum(row[-2] for row in one_process)  # each review's version counts its events
-    assert lipp.runner.status(ReviewRegisterProjection()).lag == 0
-    assert reached[-1] == lipp.storage.recorder.max_notification_id()

@@ -15,7 +15,7 @@ from lipp.projections.projection import Projection, Row
 IN_CHUNK = 500
 """Keys per `IN (...)` when loading rows: well under every back end's limit on bound parameters."""
 
-INSERT_CHUNK = 10_000
+WRITE_CHUNK = 2_000
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -93,11 +93,6 @@ class RowPerAggregate(Projection):
                 raise UnknownRow(f"{self.name}: {type(event).__qualname__} for {event.originator_id} has no row")
             change_row[type(event)](row, event)
 
-    def insert(self, connection: Connection, rows: Sequence[Row]) -> None:
-        """Insert finished rows in bulk (a parallel rebuild's result)."""
-        for start in range(0, len(rows), INSERT_CHUNK):
-            self._write(connection, list(rows[start : start + INSERT_CHUNK]), inserting=True)
-
     def _load(self, connection: Connection, keys: Sequence[UUID]) -> dict[UUID, Row]:
         rows: dict[UUID, Row] = {}
         key_column = self.table.c[self.key]
@@ -108,10 +103,10 @@ class RowPerAggregate(Projection):
         return rows
 
     def _write(self, connection: Connection, rows: list[Row], *, inserting: bool) -> None:
-        if not rows:
-            return
+        # Chunked: one huge executemany can stall psycopg's pipeline on PostgreSQL.
         if inserting:
-            connection.execute(self.table.insert(), rows)
+            for start in range(0, len(rows), WRITE_CHUNK):
+                connection.execute(self.table.insert(), rows[start : start + WRITE_CHUNK])
             return
         others = [c.name for c in self.table.columns if c.name != self.key]
         statement = (
@@ -119,7 +114,9 @@ class RowPerAggregate(Projection):
             .where(self.table.c[self.key] == bindparam("k_" + self.key))
             .values({name: bindparam("k_" + name) for name in others})
         )
-        connection.execute(statement, [{"k_" + name: value for name, value in row.items()} for row in rows])
+        for start in range(0, len(rows), WRITE_CHUNK):
+            chunk = rows[start : start + WRITE_CHUNK]
+            connection.execute(statement, [{"k_" + name: value for name, value in row.items()} for row in chunk])
 
 
 def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:

@@ -13,9 +13,7 @@ from sqlalchemy.engine import Connection
 
 from lipp.projections import tracking
 from lipp.projections.database import WRITING
-from lipp.projections.parallel import LogOpener, fold_in_parallel
 from lipp.projections.projection import Projection
-from lipp.projections.rows import RowPerAggregate
 
 BATCH_SIZE = 10_000
 REBUILD_BATCH_SIZE = 200_000
@@ -48,11 +46,6 @@ class ProjectionRunner:
     mapper: Mapper[Any]
     batch_size: int = BATCH_SIZE
     rebuild_batch_size: int = REBUILD_BATCH_SIZE
-    open_log: LogOpener | None = None
-    """Lets a rebuild open the log in worker processes; without it, rebuilds run in this process."""
-    rebuild_workers: int = 1
-    parallel_from: int = 100_000
-    """Below this many notifications, starting worker processes costs more than it saves."""
     _ready: set[str] = field(default_factory=set, repr=False)
 
     def catch_up(self, projection: Projection, progress: Progress | None = None, batch_size: int | None = None) -> int:
@@ -93,16 +86,7 @@ class ProjectionRunner:
             tracking.stop_tracking(connection, projection.name)
             self._create(connection, projection)
         self._ready.add(projection.name)
-        end = self.recorder.max_notification_id() or 0
-        parallel = self.open_log is not None and self.rebuild_workers > 1 and isinstance(projection, RowPerAggregate)
-        if not parallel or end < self.parallel_from:
-            return self.catch_up(projection, progress, batch_size=self.rebuild_batch_size)
-        assert self.open_log is not None and isinstance(projection, RowPerAggregate)
-        rows, applied = fold_in_parallel(self.open_log, projection, end, self.rebuild_workers, progress)
-        with self._writing() as connection:
-            tracking.move_position(connection, projection.name, 0, end)
-            projection.insert(connection, rows)
-        return applied + self.catch_up(projection, progress)
+        return self.catch_up(projection, progress, batch_size=self.rebuild_batch_size)
 
     def position(self, projection: Projection) -> int:
         with self.engine.connect() as connection:
