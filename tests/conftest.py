@@ -19,7 +19,8 @@ from lipp.domain.clock import SettableClock
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
 
 
-def _postgres_answers() -> str | None:
+def postgres_unavailable() -> str | None:
+    """Why PostgreSQL tests must skip, or None when the server answers."""
     try:
         with psycopg.connect(f"{POSTGRES_SERVER}/postgres", connect_timeout=3):
             return None
@@ -30,7 +31,7 @@ def _postgres_answers() -> str | None:
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:
     """A fresh PostgreSQL database for this test run, dropped afterwards."""
-    reason = _postgres_answers()
+    reason = postgres_unavailable()
     if reason:
         pytest.skip(reason)
     name = f"lipp_test_{uuid.uuid4().hex[:10]}"

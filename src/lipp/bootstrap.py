@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from lipp.application.registry import RegistryApplication
+from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
+from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
 from lipp.projections.catalogue import all_projections
@@ -32,6 +34,8 @@ class Lipp:
     projections: list[Projection]
     runner: ProjectionRunner
     register: ReviewRegister
+    reviewers: ReviewerRegisterApplication
+    tokens: TokenApplication
 
     def close(self) -> None:
         self.read_models.dispose()
@@ -50,7 +54,9 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     storage = EventStorage.open(settings.event_store_env())
     registry = RegistryApplication(storage, clock)
     timescales = settings.timescales.to_domain()
-    reviews = ReviewsApplication(storage, clock, timescales, directory=registry)
+    reviewers = ReviewerRegisterApplication(storage, clock, people=registry)
+    reviews = ReviewsApplication(storage, clock, timescales, directory=registry, reviewer_register=reviewers)
+    tokens = TokenApplication(storage, clock, registry)
     engine = create_read_model_engine(settings.effective_database_url)
     runner = ProjectionRunner(engine, storage.recorder, reviews.mapper)
     projections = all_projections()
@@ -65,4 +71,6 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         projections=projections,
         runner=runner,
         register=ReviewRegister(engine, runner, register_projection, timescales),
+        reviewers=reviewers,
+        tokens=tokens,
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
 
+from lipp.domain.errors import InvalidInput
 from lipp.domain.timescales import Timescales
 
 
@@ -50,24 +51,23 @@ class Settings(BaseSettings):
 
     def event_store_env(self) -> dict[str, str]:
         """The eventsourcing persistence settings for the configured database."""
-        url = make_url(self.effective_database_url)
-        if url.get_backend_name() == "sqlite":
-            if not url.database or url.database == ":memory:":
-                raise ValueError("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
-            path = Path(url.database)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return {
-                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-                "SQLITE_DBNAME": str(path),
-                "SQLITE_LOCK_TIMEOUT": "30",
-            }
-        if url.get_backend_name() == "postgresql":
+        url = urlsplit(self.effective_database_url)
+        scheme = url.scheme.split("+")[0]
+        if scheme == "sqlite":
+            path = url.path[1:] if url.path.startswith("/") else url.path  # sqlite:///relative, sqlite:////absolute
+            if not path or path == ":memory:":
+                raise InvalidInput("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path, "SQLITE_LOCK_TIMEOUT": "30"}
+        if scheme in ("postgresql", "postgres"):
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.postgres",
-                "POSTGRES_DBNAME": url.database or "lipp",
-                "POSTGRES_HOST": url.host or "127.0.0.1",
+                "POSTGRES_DBNAME": url.path.lstrip("/") or "lipp",
+                "POSTGRES_HOST": url.hostname or "127.0.0.1",
                 "POSTGRES_PORT": str(url.port or 5432),
-                "POSTGRES_USER": url.username or "postgres",
-                "POSTGRES_PASSWORD": url.password or "",
+                "POSTGRES_USER": unquote(url.username or "postgres"),
+                "POSTGRES_PASSWORD": unquote(url.password or ""),
             }
-        raise ValueError(f"unsupported database '{url.get_backend_name()}': use sqlite or postgresql")
+        raise InvalidInput(
+            f"unsupported database URL '{self.effective_database_url}': use sqlite:///file.db or postgresql://…"
+        )

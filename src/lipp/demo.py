@@ -12,9 +12,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from lipp.bootstrap import Lipp
+from lipp.commands import findings as f
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
+from lipp.demo_learning import FINDINGS, assessment, enrol_reviewers
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
 from lipp.domain.errors import LippError
@@ -35,6 +38,8 @@ class Step:
     days: int
     command: type[Command]
     fields: dict[str, Any]
+    actor: str = ""
+    """Who acts: the board's coordinator when empty."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +78,19 @@ def _lifecycle_to(stage: str, reviewer: str) -> tuple[Step, ...]:
                 "agencies": ["police", "health", "childrens_social_care"],
             },
         ),
+        Step(120, f.LogFinding, FINDINGS[0], actor=reviewer),
+        Step(125, f.LogFinding, FINDINGS[1], actor=reviewer),
+        Step(
+            130,
+            f.ReRankFindings,
+            {"order": ["F2", "F1"], "reason": "Practitioners saw thresholds as the root"},
+            actor=reviewer,
+        ),
+        *(Step(140, AssessQualityMarker, assessment(n)) for n in range(1, 6)),
+        *(Step(165, AssessQualityMarker, assessment(n)) for n in range(6, 14)),
         Step(170, c.RecordReportDrafted, {}),
         Step(190, c.SignOffReport, {"board_response": "The partnership accepts the findings and will act on each."}),
+        *(Step(192, AssessQualityMarker, assessment(n)) for n in (14, 15, 16, 17)),
         Step(195, c.SendReportToPanel, {}),
         Step(215, c.PublishReport, {"location": "partnership website"}),
         Step(240, c.CloseReview, {}),
@@ -226,12 +242,13 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
         )
     for reviewer in REVIEWERS:
         lipp.registry.register_user(admin, RegisterUser(username=reviewer, role="lead_reviewer"))
+    enrol_reviewers(lipp, admin, start)
 
     references: dict[int, str] = {}
     for day, index, step in sorted(_scheduled(today), key=lambda item: (item[0], item[1])):
         clock.set(_at(day))
         plan = PLANS[index]
-        actor = lipp.registry.actor_for(f"{plan.board.lower()}.coordinator")
+        actor = lipp.registry.actor_for((step and step.actor) or f"{plan.board.lower()}.coordinator")
         if step is None:
             receipt = lipp.reviews.notify_incident(
                 actor,

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import Any
 
-from eventsourcing.domain import DomainEvent
+from eventsourcing.domain import Aggregate, DomainEvent
 from pydantic import BaseModel, TypeAdapter
 
+from lipp.commands.findings import FINDING_COMMANDS
+from lipp.commands.markers import MARKER_COMMANDS
+from lipp.commands.register import REGISTER_COMMANDS
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
+from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 
-AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User)
-COMMANDS: tuple[type[BaseModel], ...] = (RegisterBoard, RegisterUser, DeactivateUser, *REVIEW_COMMANDS)
+AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile)
+COMMANDS: tuple[type[BaseModel], ...] = (
+    RegisterBoard,
+    RegisterUser,
+    DeactivateUser,
+    *REVIEW_COMMANDS,
+    *FINDING_COMMANDS,
+    *MARKER_COMMANDS,
+    *REGISTER_COMMANDS,
+)
 
 
 def event_classes() -> list[type[Any]]:
@@ -26,15 +39,30 @@ def event_classes() -> list[type[Any]]:
     for aggregate in AGGREGATES:
         for name, member in vars(aggregate).items():
             own = isinstance(member, type) and member.__qualname__ == f"{aggregate.__name__}.{name}"
-            if own and issubclass(member, DomainEvent) and name not in ("Event", "Created"):
+            if own and issubclass(member, DomainEvent) and name not in ("Event", "Created") and _recordable(member):
                 found.append(member)
     return found
+
+
+def _recordable(event_class: type[Any]) -> bool:
+    """Shared bases of events (such as a finding's written content) change nothing and are never recorded."""
+    return bool(event_class.apply is not Aggregate.Event.apply)
+
+
+def _docstring(event_class: type[Any]) -> str:
+    """The event's own docstring. An aggregate redefines some event classes (those of a Review part, a
+    "created" event) and dataclasses give the copy its signature as a docstring: read the original's."""
+    for klass in event_class.__mro__:
+        doc = klass.__dict__.get("__doc__")
+        if klass.__name__ == event_class.__name__ and doc and not doc.startswith(f"{klass.__name__}("):
+            return inspect.cleandoc(doc)
+    return ""
 
 
 def _event_schema(event_class: type[Any]) -> dict[str, Any]:
     schema = TypeAdapter(event_class).json_schema()
     schema["title"] = event_class.__qualname__
-    schema["description"] = (event_class.__doc__ or "").strip()
+    schema["description"] = _docstring(event_class)
     schema["x-class-version"] = getattr(event_class, "class_version", 1)
     return schema
 

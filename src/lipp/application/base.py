@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import Application
+from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEvent
 from eventsourcing.persistence import (
     ApplicationRecorder,
@@ -23,6 +25,11 @@ from lipp.domain.clock import Clock, end_of_day_in_england, today_in_england
 from lipp.domain.errors import ConcurrentChange
 
 BULK_READ = 500
+
+
+def pause_before_retry() -> None:
+    """A short random wait after an optimistic-concurrency conflict, so contenders do not collide again."""
+    time.sleep(random.uniform(0, 0.01))
 
 
 class LippApplication(Application[UUID]):
@@ -59,6 +66,13 @@ class LippApplication(Application[UUID]):
     def exists(self, aggregate_id: UUID) -> bool:
         return bool(self.recorder.select_events(aggregate_id, limit=1))
 
+    def load(self, aggregate_id: UUID) -> Any | None:
+        """The aggregate as it stands now; None if not yet recorded (one read, no separate existence check)."""
+        try:
+            return self.repository.get(aggregate_id, projector_func=_mutate_in_turn)
+        except AggregateNotFoundError:
+            return None
+
     def history(self, aggregate_id: UUID, as_of: date | None = None) -> list[DomainEvent]:
         """An aggregate's events, or only those recorded by the end of `as_of` (in England)."""
         events = [event for event in self.events.get(aggregate_id) if isinstance(event, DomainEvent)]
@@ -70,7 +84,7 @@ class LippApplication(Application[UUID]):
     def replay(self, aggregate_id: UUID, as_of: date | None = None) -> Any | None:
         """The aggregate as it stood at the end of `as_of` (now, when None); None if not yet recorded."""
         if as_of is None:
-            return self.repository.get(aggregate_id) if self.exists(aggregate_id) else None
+            return self.load(aggregate_id)
         aggregate = None
         for event in self.history(aggregate_id, as_of):
             aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
@@ -86,3 +100,11 @@ class LippApplication(Application[UUID]):
             if len(batch) < BULK_READ:
                 return
             start = batch[-1].id
+
+
+def _mutate_in_turn(aggregate: Any, events: Iterable[Any]) -> Any:
+    """Apply each event in turn: eventsourcing's default projector does the same after asserting each event
+    against a runtime-checkable Protocol, which on Python 3.11 costs about 10 µs an event."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate

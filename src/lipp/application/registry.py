@@ -46,7 +46,7 @@ class RegistryApplication(LippApplication):
         return self._user_view(user)
 
     def register_board(self, actor: Actor, command: RegisterBoard) -> BoardView:
-        _require_admin(actor, "register boards")
+        require_admin(actor, "register boards")
         board = Board.register(
             actor_id=actor.user_id, now=self.now(), code=command.code, name=command.name, area=command.area
         )
@@ -57,7 +57,7 @@ class RegistryApplication(LippApplication):
         return _board_view(board)
 
     def register_user(self, actor: Actor, command: RegisterUser) -> UserView:
-        _require_admin(actor, "register users")
+        require_admin(actor, "register users")
         board_id = self.board(command.board).id if command.board else None
         user = User.register(
             actor_id=actor.user_id, now=self.now(), username=command.username, role=command.role, board_id=board_id
@@ -69,7 +69,7 @@ class RegistryApplication(LippApplication):
         return self._user_view(user)
 
     def deactivate_user(self, actor: Actor, command: DeactivateUser) -> UserView:
-        _require_admin(actor, "deactivate users")
+        require_admin(actor, "deactivate users")
         user = self._user(user_id_for(command.username), command.username)
         user.deactivate(actor_id=actor.user_id, now=self.now(), reason=command.reason)
         self.save_or_conflict(user)
@@ -83,10 +83,10 @@ class RegistryApplication(LippApplication):
         return user.as_actor()
 
     def board(self, code: str) -> BoardView:
-        board_id = board_id_for(code)
-        if not self.exists(board_id):
+        board: Board | None = self.load(board_id_for(code))
+        if board is None:
             raise UnknownBoard(f"no board has code '{code.upper()}'")
-        return _board_view(self.repository.get(board_id))
+        return _board_view(board)
 
     def board_by_id(self, board_id: UUID) -> BoardView:
         return _board_view(self.repository.get(board_id))
@@ -97,20 +97,24 @@ class RegistryApplication(LippApplication):
     def username_of(self, user_id: UUID) -> str:
         if user_id == SYSTEM_ACTOR.user_id:
             return SYSTEM_ACTOR.username
-        return self._user(user_id, str(user_id)).username if self.exists(user_id) else f"unknown ({user_id})"
+        user: User | None = self.load(user_id)
+        return user.username if user is not None else f"unknown ({user_id})"
 
     def boards(self) -> list[BoardView]:
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Board.Registered)]
         return sorted((self.board_by_id(i) for i in ids), key=lambda b: b.code)
 
-    def users(self) -> list[UserView]:
+    def users(self, actor: Actor) -> list[UserView]:
+        """Every user; admins and coordinators (who appoint lead reviewers) may list them."""
+        if actor.role not in (Role.ADMIN, Role.COORDINATOR):
+            raise NotAuthorised(f"{actor.username} ({actor.role.value}) may not list users")
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(User.Registered)]
         return sorted((self._user_view(self.repository.get(i)) for i in ids), key=lambda u: u.username)
 
     def _user(self, user_id: UUID, name: str) -> User:
-        if not self.exists(user_id):
+        user: User | None = self.load(user_id)
+        if user is None:
             raise UnknownUser(f"no user is named '{name}'")
-        user: User = self.repository.get(user_id)
         return user
 
     def _user_view(self, user: User) -> UserView:
@@ -118,7 +122,7 @@ class RegistryApplication(LippApplication):
         return UserView(id=user.id, username=user.username, role=user.role.value, board=board, active=user.active)
 
 
-def _require_admin(actor: Actor, what: str) -> None:
+def require_admin(actor: Actor, what: str) -> None:
     if actor.role is not Role.ADMIN:
         raise OnlyAdminsManageTheRegistry(f"{actor.username} ({actor.role.value}) may not {what}: only admins may")
 

@@ -4,55 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from lipp.application.base import LippApplication
+from lipp.application.base import pause_before_retry
+from lipp.application.review_appointments import ReviewAppointments
+from lipp.application.review_findings import ReviewFindings
+from lipp.application.review_markers import ReviewMarkers
+from lipp.application.review_sharing import ReviewSharing
+from lipp.application.review_store import ATTEMPTS, Directory, UnknownReview, receipt_of
 from lipp.application.review_views import review_row, review_view, timeline_entries
-from lipp.application.storage import EventStorage
-from lipp.application.views import BoardView, ReviewReceipt, ReviewRow, ReviewView, TimelineEntry, UserView
+from lipp.application.views import ReviewReceipt, ReviewRow, ReviewView, TimelineEntry
+from lipp.commands import findings as f
 from lipp.commands import reviews as c
 from lipp.commands.fields import AgencyInput, Command
+from lipp.commands.markers import AssessQualityMarker
 from lipp.domain.actors import Actor, Role
-from lipp.domain.clock import Clock
-from lipp.domain.errors import ConcurrentChange, NotFound, RuleBroken
+from lipp.domain.errors import ConcurrentChange, RuleBroken
 from lipp.domain.identifiers import case_incident_id_for, review_id_for
+from lipp.domain.register.conflicts import refuse_if_conflicted
 from lipp.domain.review import access
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 from lipp.domain.review.rules import DuplicateNotification
 from lipp.domain.review.vocabulary import Agency
-from lipp.domain.timescales import Timescales
 
-ATTEMPTS = 5
-
-
-class Directory(Protocol):
-    """What the reviews context needs to know of the registry."""
-
-    def board(self, code: str) -> BoardView: ...
-    def board_by_id(self, board_id: UUID) -> BoardView: ...
-    def user(self, username: str) -> UserView: ...
-    def username_of(self, user_id: UUID) -> str: ...
-
-
-class UnknownReview(NotFound):
-    """No review has that reference, or the actor may not see it."""
+__all__ = ["Directory", "ReviewsApplication", "UnknownReview"]
 
 
 class AppointeeIsNotALeadReviewer(RuleBroken):
     """Only a registered, active lead reviewer can be appointed."""
 
 
-class ReviewsApplication(LippApplication):
-    """Notifies incidents and advances reviews; every method checks the actor first."""
+class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewAppointments):
+    """Notifies incidents and advances reviews; every method checks the actor first.
 
-    def __init__(self, storage: EventStorage, clock: Clock, timescales: Timescales, directory: Directory) -> None:
-        super().__init__(storage, clock)
-        self.timescales = timescales
-        self.directory = directory
+    Findings, their sharing, quality markers and finding a lead reviewer are parts in their own modules."""
 
     def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
         """Record a notification, giving the review the next reference of its board and year."""
@@ -61,7 +50,9 @@ class ReviewsApplication(LippApplication):
         aware_iso = command.aware_on.isoformat()
         self._refuse_duplicate(board.id, command.case_reference, aware_iso)
         for _ in range(ATTEMPTS):
-            reference = self._next_reference(board.code, command.aware_on.year)
+            year = command.aware_on.year
+            sequence = self._next_sequence(board.code, year)
+            reference = _reference(board.code, year, sequence)
             review = Review.notify(
                 review_id=review_id_for(reference),
                 actor_id=actor.user_id,
@@ -87,8 +78,10 @@ class ReviewsApplication(LippApplication):
                 self.save(review, claim)
             except IntegrityError:
                 self._refuse_duplicate(board.id, command.case_reference, aware_iso)
-                continue  # another coordinator took this reference first: take the next
-            return _receipt(review)
+                pause_before_retry()  # another coordinator took this reference first: take the next
+                continue
+            self._taken_up_to[(board.code, year)] = sequence
+            return receipt_of(review)
         raise ConcurrentChange("could not allocate a review reference: too many notifications at once; try again")
 
     def decide(self, actor: Actor, command: c.RecordRapidReviewDecision) -> ReviewReceipt:
@@ -110,31 +103,36 @@ class ReviewsApplication(LippApplication):
         )
 
     def appoint_lead_reviewer(self, actor: Actor, command: c.AppointLeadReviewer) -> ReviewReceipt:
-        reviewer = self.directory.user(command.reviewer)
-        if reviewer.role != Role.LEAD_REVIEWER.value or not reviewer.active:
-            raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
-        return self._advance(
-            actor,
-            command,
-            lambda r, on: r.appoint_lead_reviewer(
-                actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id
-            ),
-        )
+        def appoint(review: Review, on: date) -> None:
+            # Only once the actor may advance the review: others must not learn who is a lead reviewer.
+            reviewer = self.directory.user(command.reviewer)
+            if reviewer.role != Role.LEAD_REVIEWER.value or not reviewer.active:
+                raise AppointeeIsNotALeadReviewer(f"{reviewer.username} is not an active lead reviewer")
+            conflicts = self.reviewer_register.conflicts_with(reviewer.username, review.agencies)
+            refuse_if_conflicted(reviewer.username, review.reference, conflicts)
+            review.appoint_lead_reviewer(actor_id=actor.user_id, now=self.now(), on=on, reviewer_id=reviewer.id)
+
+        return self._advance(actor, command, appoint)
 
     def agree_terms_of_reference(self, actor: Actor, command: c.AgreeTermsOfReference) -> ReviewReceipt:
-        return self._advance(
-            actor,
-            command,
-            lambda r, on: r.agree_terms_of_reference(
+        agencies = _agencies(command.agencies)
+
+        def agree(review: Review, on: date) -> None:
+            if review.lead_reviewer_id is not None:  # the terms may name agencies the reviewer is tied to
+                username = self.directory.username_of(review.lead_reviewer_id)
+                conflicts = self.reviewer_register.conflicts_with(username, agencies)
+                refuse_if_conflicted(username, review.reference, conflicts)
+            review.agree_terms_of_reference(
                 actor_id=actor.user_id,
                 now=self.now(),
                 on=on,
                 scope_from=command.scope_from,
                 scope_to=command.scope_to,
                 key_lines_of_enquiry=list(command.key_lines_of_enquiry),
-                agencies=_agencies(command.agencies),
-            ),
-        )
+                agencies=agencies,
+            )
+
+        return self._advance(actor, command, agree)
 
     def pause(self, actor: Actor, command: c.PauseReview) -> ReviewReceipt:
         return self._advance(
@@ -161,7 +159,11 @@ class ReviewsApplication(LippApplication):
             actor,
             command,
             lambda r, on: r.sign_off(
-                actor_id=actor.user_id, now=self.now(), on=on, board_response=command.board_response
+                actor_id=actor.user_id,
+                now=self.now(),
+                on=on,
+                board_response=command.board_response,
+                markers=self.reference_data.markers,
             ),
         )
 
@@ -193,6 +195,7 @@ class ReviewsApplication(LippApplication):
                 on=on,
                 location=command.location,
                 panel_copy_working_days=self.timescales.panel_copy_working_days,
+                markers=self.reference_data.markers,
             ),
         )
 
@@ -229,6 +232,13 @@ class ReviewsApplication(LippApplication):
             c.PublishReport: self.publish,
             c.WithholdPublication: self.withhold_publication,
             c.CloseReview: self.close_review,
+            f.LogFinding: self.log_finding,
+            f.ReviseFinding: self.revise_finding,
+            f.ReRankFindings: self.rerank_findings,
+            f.WithdrawFinding: self.withdraw_finding,
+            f.ShareFinding: self.share_finding,
+            f.ConfirmFalsePositive: self.confirm_false_positive,
+            AssessQualityMarker: self.assess_marker,
         }
         return handlers[type(command)](actor, command)
 
@@ -258,57 +268,37 @@ class ReviewsApplication(LippApplication):
 
     # Internals.
 
-    def _advance(
-        self,
-        actor: Actor,
-        command: c.ReviewStep,
-        step: Callable[[Review, date], None],
-        authorise: Callable[[Actor, Review], None] = access.require_may_advance,
-    ) -> ReviewReceipt:
-        """Load, authorise, apply, save; on a concurrent change, start again from the newer state."""
-        for _ in range(ATTEMPTS):
-            review = self._visible(actor, command.reference, None)
-            authorise(actor, review)
-            step(review, command.on or self.today())
-            try:
-                self.save(review)
-            except IntegrityError:
-                continue
-            return _receipt(review)
-        raise ConcurrentChange(f"{command.reference} kept changing while this step was saved; try again")
-
-    def _visible(self, actor: Actor, reference: str, as_of: date | None) -> Review:
-        review: Review | None = self.replay(review_id_for(reference), as_of)
-        if review is None or not access.may_see(actor, review):
-            raise UnknownReview(f"no review {reference.upper()} is visible to {actor.username}")
-        return review
-
     def _refuse_duplicate(self, board_id: UUID, case_reference: str, aware_iso: str) -> None:
         incident_id = case_incident_id_for(board_id, case_reference, aware_iso)
-        if self.exists(incident_id):
-            existing: CaseIncident = self.repository.get(incident_id)
+        existing: CaseIncident | None = self.load(incident_id)
+        if existing is not None:
             raise DuplicateNotification(
                 f"this incident (case {case_reference}, board aware {aware_iso}) was already notified "
                 f"as {existing.reference}"
             )
 
-    def _next_reference(self, board_code: str, year: int) -> str:
-        """The smallest free sequence number; numbers are taken densely, so a binary search finds it."""
+    def _next_sequence(self, board_code: str, year: int) -> int:
+        """The smallest free sequence number; numbers are taken densely, so a galloping search finds it.
+
+        The search starts above the highest number this process knows to be taken (0 when it knows none):
+        a long-running process usually needs one read, a new one about 2 log2(n)."""
 
         def taken(sequence: int) -> bool:
             return self.exists(review_id_for(_reference(board_code, year, sequence)))
 
-        high = 1
+        low = self._taken_up_to.get((board_code, year), 0)  # taken (or 0)
+        step = 1
+        high = low + step
         while taken(high):
-            high *= 2
-        low = high // 2  # taken (or 0)
-        while high - low > 1:
+            low, step = high, step * 2
+            high = low + step
+        while high - low > 1:  # low is taken, high is free
             middle = (low + high) // 2
             if taken(middle):
                 low = middle
             else:
                 high = middle
-        return _reference(board_code, year, high)
+        return high
 
     def _review_ids_of(self, board_id: UUID) -> list[UUID]:
         ids = []
@@ -325,7 +315,3 @@ def _reference(board_code: str, year: int, sequence: int) -> str:
 
 def _agencies(inputs: Sequence[AgencyInput]) -> list[Agency]:
     return [Agency(sector=a.sector, name=a.name) for a in inputs]
-
-
-def _receipt(review: Review) -> ReviewReceipt:
-    return ReviewReceipt(reference=review.reference, stage=review.stage.value, version=review.version)

@@ -30,22 +30,31 @@ def _as_value_error(check: Any) -> Any:
 
 Choice = BeforeValidator(_normalise_choice)
 
+
+def _case_folded(fold: Any) -> BeforeValidator:
+    """Fold the letter case before the pattern is checked (pydantic checks a pattern before `to_upper`)."""
+    return BeforeValidator(lambda value: fold(value) if isinstance(value, str) else value)
+
+
 FreeText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=400)]
 ReviewReference = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2,6}-\d{4}-\d{3,}$"),
+    _case_folded(str.upper),
     Field(description="A review's short reference: board code, year, sequence (e.g. NVL-2026-004)"),
 ]
 BoardCode = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2,6}$"),
+    _case_folded(str.upper),
     Field(description="A board's code: 2 to 6 letters"),
 ]
 Username = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z][a-z0-9._-]{1,39}$"),
+    _case_folded(str.lower),
 ]
 CaseReference = Annotated[
     str,
@@ -76,7 +85,10 @@ class AgencyInput(BaseModel):
     name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] = ""
 
 
+AgencyText = Annotated[AgencyInput, BeforeValidator(_agency_from_text)]
+"""An agency as an object or as 'sector' / 'sector:Organisation name'."""
+
 Agencies = Annotated[
-    list[Annotated[AgencyInput, BeforeValidator(_agency_from_text)]],
+    list[AgencyText],
     Field(min_length=1, description="Agencies involved, as objects or 'sector' / 'sector:Organisation name'"),
 ]

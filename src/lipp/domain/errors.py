@@ -19,6 +19,10 @@ class NotAuthorised(LippError):
     """The actor's role or scope does not allow this (HTTP 403)."""
 
 
+class Unauthenticated(LippError):
+    """No valid credentials were presented (HTTP 401)."""
+
+
 class AlreadyExists(RuleBroken):
     """Something with the same identity was recorded before."""
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from lipp.domain.errors import AlreadyExists, ConcurrentChange, InvalidInput, LippError, NotAuthorised, NotFound
+from lipp.domain.errors import (
+    AlreadyExists,
+    ConcurrentChange,
+    InvalidInput,
+    LippError,
+    NotAuthorised,
+    NotFound,
+    Unauthenticated,
+)
 
 
 @dataclass(frozen=True)
@@ -23,12 +32,17 @@ EXIT_REFUSED = 1
 EXIT_BAD_USAGE = 2
 
 
-def refusal_for(error: Exception) -> Refusal | None:
-    """How to tell the user about `error`; None for errors that are lipp's own fault."""
+def refusal_for(error: Exception, field_names: Mapping[str, str] | None = None) -> Refusal | None:
+    """How to tell the user about `error`; None for errors that are lipp's own fault.
+
+    `field_names` renames command fields to what the user typed (a CLI option, say).
+    """
     if isinstance(error, ValidationError):
-        return Refusal(describe_validation_error(error), EXIT_BAD_USAGE, 422, "Invalid input")
+        return Refusal(describe_validation_error(error, field_names or {}), EXIT_BAD_USAGE, 422, "Invalid input")
     if isinstance(error, InvalidInput):
         return Refusal(str(error), EXIT_BAD_USAGE, 422, "Invalid input")
+    if isinstance(error, Unauthenticated):
+        return Refusal(str(error), EXIT_REFUSED, 401, "Not authenticated")
     if isinstance(error, NotFound):
         return Refusal(str(error), EXIT_REFUSED, 404, "Not found")
     if isinstance(error, NotAuthorised):
@@ -42,12 +56,12 @@ def refusal_for(error: Exception) -> Refusal | None:
     return None
 
 
-def describe_validation_error(error: ValidationError) -> str:
-    """One line naming each bad field (as a CLI option) and why."""
+def describe_validation_error(error: ValidationError, field_names: Mapping[str, str]) -> str:
+    """One line naming each bad field (as the user knows it) and why."""
     parts = []
     for problem in error.errors():
         location = [str(part) for part in problem["loc"] if not str(part).startswith("function-")]
-        field = "--" + location[0].replace("_", "-") if location else "input"
+        field = field_names.get(location[0], location[0]) if location else "input"
         detail = ".".join(location[1:])
         message = str(problem["msg"]).removeprefix("Value error, ")
         parts.append(f"{field}{' [' + detail + ']' if detail else ''}: {message}")

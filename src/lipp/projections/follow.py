@@ -1,4 +1,4 @@
-"""Following the log: catch up, wait for new events, repeat. PostgreSQL wakes us; SQLite is polled (ADR 0003)."""
+"""Following the log: catch up, wait for new events, repeat. PostgreSQL wakes us; SQLite is polled (ADR 0006)."""
 
 from __future__ import annotations
 

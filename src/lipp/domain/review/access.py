@@ -69,3 +69,27 @@ def require_may_act_as_coordinator_or_appointed_reviewer(actor: Actor, review: R
             )
         return
     require_may_advance(actor, review)
+
+
+class OnlyTheAppointedReviewerWritesFindings(NotAuthorised):
+    """Findings are the lead reviewer's: only the one appointed to the review logs and changes them."""
+
+
+class OnlyCoordinatorsAssessMarkers(NotAuthorised):
+    """Quality-marker assessments are the board's: a coordinator of the review's board records them."""
+
+
+def require_is_appointed_reviewer(actor: Actor, review: Review) -> None:
+    if actor.role is not Role.LEAD_REVIEWER or review.lead_reviewer_id != actor.user_id:
+        raise OnlyTheAppointedReviewerWritesFindings(
+            f"{actor.username} ({actor.role.value}) may not write findings for {review.reference}: "
+            "only its appointed lead reviewer may"
+        )
+
+
+def require_may_assess_markers(actor: Actor, review: Review) -> None:
+    if not actor.is_coordinator_of(review.board_id):
+        raise OnlyCoordinatorsAssessMarkers(
+            f"{actor.username} ({actor.role.value}) may not assess quality markers of {review.reference}: "
+            "only a coordinator of its board may"
+        )

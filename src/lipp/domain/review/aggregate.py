@@ -10,8 +10,13 @@ from eventsourcing.domain import Aggregate
 
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND
+from lipp.domain.reference.markers import MarkerSet, marker_set
 from lipp.domain.review.dates import ReviewDates
+from lipp.domain.review.event import ReviewEvent
+from lipp.domain.review.finding_steps import FindingSteps
+from lipp.domain.review.marker_steps import MarkerSteps
 from lipp.domain.review.rules import (
+    DateInTheFuture,
     DecisionBeforeNotification,
     NoLocalReviewWasDecided,
     PublishedTooSoonAfterPanelCopy,
@@ -22,6 +27,7 @@ from lipp.domain.review.rules import (
     require_date_in_order,
     require_stage,
 )
+from lipp.domain.review.sharing_steps import SharingSteps
 from lipp.domain.review.vocabulary import (
     Agency,
     Decision,
@@ -36,24 +42,20 @@ PAUSABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stag
 APPOINTABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT)
 
 
-class Review(Aggregate):
+class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     """One notified serious incident and the review that may follow it, from notification to closure.
+
+    Findings, their sharing beyond the board and quality-marker assessments are parts kept in their own
+    modules (`finding_steps`, `sharing_steps`, `marker_steps`); their events are Review events like the rest.
+    (`FindingSteps` is named although `SharingSteps` extends it: eventsourcing redefines on the aggregate only
+    the events of its direct bases.)
 
     Business dates (`on`) are what the coordinator says happened; each event's `timestamp` is when lipp
     recorded it. Deadlines run from business dates; "as it stood" views cut by timestamp.
     """
 
-    class Event(Aggregate.Event):
+    class Event(ReviewEvent):
         """Every review event records who acted and the business date of the step."""
-
-        actor_id: UUID
-        on: date
-
-        def summary(self) -> str:
-            return type(self).__name__
-
-        def why(self) -> str:
-            return ""
 
     class Notified(Event, Aggregate.Created):
         """The board notified the national Panel of a serious incident."""
@@ -91,11 +93,14 @@ class Review(Aggregate):
             review.paused_for = None
             review.pauses = []
             review.publication_reconsider_on = None
+            review.findings = {}
+            review.finding_order = []
+            review.assessments = {}
 
         def summary(self) -> str:
-            looked_after = ", a looked-after child" if self.looked_after else ""
-            kind = self.incident_kind.replace("_", " ")
-            return f"Notified {kind}{looked_after} (board aware {self.aware_on})"
+            what = "a child's death" if self.incident_kind == IncidentKind.DEATH else "serious harm to a child"
+            looked_after = "looked after; " if self.looked_after else ""
+            return f"Notified the Panel of {what} ({looked_after}board aware {self.aware_on})"
 
     class RapidReviewDecided(Event):
         """The rapid review was held and decided whether to commission a local review."""
@@ -140,8 +145,10 @@ class Review(Aggregate):
         def apply(self, aggregate: Any) -> None:
             review: Review = aggregate
             review.lead_reviewer_id = self.reviewer_id
-            stage = Stage.REVIEWER_APPOINTED if review.stage is Stage.COMMISSIONED else review.stage
-            review.advance(stage, "the lead reviewer's appointment", self.on)
+            if review.stage is Stage.COMMISSIONED:
+                review.advance(Stage.REVIEWER_APPOINTED, "the lead reviewer's appointment", self.on)
+            else:  # a replacement keeps the stage and the dates of the steps already taken
+                review.last_step = ("the lead reviewer's replacement", self.on)
 
         def summary(self) -> str:
             return "Replaced the lead reviewer" if self.replaces_id else "Appointed the lead reviewer"
@@ -328,6 +335,8 @@ class Review(Aggregate):
         notified_on: date,
     ) -> Review:
         """Record a serious incident notification: the first event of every review."""
+        if aware_on > _today(now):
+            raise DateInTheFuture(f"the board cannot have become aware on {aware_on}: that is after today")
         require_date_in_order(
             notified_on,
             today=_today(now),
@@ -355,11 +364,13 @@ class Review(Aggregate):
 
     def decide(self, *, actor_id: UUID, now: datetime, on: date, decision: Decision, rationale: str) -> None:
         """Record the rapid review and its decision, with the rationale."""
-        self._check_step((Stage.NOTIFIED,), "record the rapid review decision", on, now)
-        if on < self.notified_on:
+        step = "record the rapid review decision"
+        require_stage(self.stage, (Stage.NOTIFIED,), step)
+        if on < self.notified_on:  # checked before the general date rules, which would name it less precisely
             raise DecisionBeforeNotification(
                 f"cannot record the decision on {on}: that is before the notification on {self.notified_on}"
             )
+        self._check_step((Stage.NOTIFIED,), step, on, now)
         self._record(self.RapidReviewDecided, actor_id, now, on, decision=decision.value, rationale=rationale)
 
     def commission(
@@ -429,9 +440,12 @@ class Review(Aggregate):
         self._check_step((Stage.IN_CONDUCT,), "record the report as drafted", on, now)
         self._record(self.ReportDrafted, actor_id, now, on)
 
-    def sign_off(self, *, actor_id: UUID, now: datetime, on: date, board_response: str) -> None:
-        """Sign off the report with the board's written response."""
+    def sign_off(
+        self, *, actor_id: UUID, now: datetime, on: date, board_response: str, markers: MarkerSet | None = None
+    ) -> None:
+        """Sign off the report with the board's written response, once quality markers 1 to 13 are assessed."""
         self._check_step((Stage.REPORT_DRAFTED,), "sign off the report", on, now)
+        self._require_sign_off_gate(markers or marker_set())
         self._record(self.SignedOff, actor_id, now, on, board_response=board_response)
 
     def send_to_panel(self, *, actor_id: UUID, now: datetime, on: date) -> None:
@@ -449,10 +463,21 @@ class Review(Aggregate):
             )
         self._record(self.PublicationDeferred, actor_id, now, on, reason=reason, reconsider_on=reconsider_on)
 
-    def publish(self, *, actor_id: UUID, now: datetime, on: date, location: str, panel_copy_working_days: int) -> None:
-        """Publish the report, no sooner than the set working days after the copy to the Panel."""
+    def publish(
+        self,
+        *,
+        actor_id: UUID,
+        now: datetime,
+        on: date,
+        location: str,
+        panel_copy_working_days: int,
+        markers: MarkerSet | None = None,
+    ) -> None:
+        """Publish the report, no sooner than the set working days after the copy to the Panel,
+        once quality markers 14, 16 and 17 are assessed."""
         stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
         self._check_step(stages, "publish the report", on, now)
+        self._require_publication_gate(markers or marker_set())
         earliest = self.earliest_publication_on(panel_copy_working_days)
         if earliest is not None and on < earliest:
             raise PublishedTooSoonAfterPanelCopy(
@@ -537,7 +562,7 @@ class Review(Aggregate):
             step=step,
         )
 
-    def _record(self, event_class: type[Review.Event], actor_id: UUID, now: datetime, on: date, **fields: Any) -> None:
+    def _record(self, event_class: type[ReviewEvent], actor_id: UUID, now: datetime, on: date, **fields: Any) -> None:
         self.trigger_event(event_class, timestamp=now, actor_id=actor_id, on=on, **fields)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from lipp import demo as scenario
@@ -31,8 +32,10 @@ def demo(
         with Progress(TextColumn("Seeding reviews"), BarColumn(), MofNCompleteColumn(), console=console) as progress:
             task = progress.add_task("seed", total=scenario.step_count())
             result = scenario.seed(lipp, clock, on_step=lambda: progress.advance(task))
+        for code, _, _ in scenario.BOARDS:
+            board_coordinator = lipp.registry.actor_for(f"{code.lower()}.coordinator")
+            review_render.print_register(code, lipp.reviews.register(board_coordinator, code))
         coordinator = lipp.registry.actor_for("nvl.coordinator")
-        review_render.print_register("NVL", lipp.reviews.register(coordinator, "NVL"))
         first = result.references[0]
         review_render.print_timeline(first, lipp.reviews.timeline(coordinator, first))
         paused = result.references[2]
@@ -40,7 +43,7 @@ def demo(
         past = clock.now().astimezone(ENGLAND).date() - timedelta(days=150)
         console.print(f"\n[bold]{paused} as it stood on {past}[/] (what the board had recorded by then):")
         review_render.print_review(lipp.reviews.review(coordinator, paused, as_of=past))
-        console.print(f"\nA refused step, as a user sees it: [red]{result.refused}[/]")
+        console.print(f"\nA refused step, as a user sees it: [red]{escape(result.refused)}[/]")
     console.print(
         f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
         f"  lipp --data-dir {folder} --as emr.coordinator review list\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
@@ -71,19 +72,21 @@ def add_board(
     if json:
         emit_json(board)
     else:
-        console.print(f"Registered board [bold]{board.code}[/]: {board.name} ({board.area}).")
+        console.print(f"Registered board [bold]{board.code}[/]: {escape(board.name)} ({escape(board.area)}).")
 
 
 @boards.command("list")
 def list_boards(ctx: typer.Context, json: Json = False) -> None:
     """List the boards."""
-    rows = _session(ctx).lipp.registry.boards()
+    session = _session(ctx)
+    session.actor()  # any registered, active user may list boards
+    rows = session.lipp.registry.boards()
     if json:
         emit_json(rows)
         return
     table = Table("code", "name", "area", title="Boards")
     for board in rows:
-        table.add_row(board.code, board.name, board.area)
+        table.add_row(board.code, escape(board.name), escape(board.area))
     console.print(table)
 
 
@@ -127,7 +130,8 @@ def deactivate_user(
 @users.command("list")
 def list_users(ctx: typer.Context, json: Json = False) -> None:
     """List the users."""
-    rows = _session(ctx).lipp.registry.users()
+    session = _session(ctx)
+    rows = session.lipp.registry.users(session.actor())
     if json:
         emit_json(rows)
         return

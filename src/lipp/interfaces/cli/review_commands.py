@@ -2,50 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 import typer
-from pydantic import TypeAdapter
 
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.domain.clock import today_in_england
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.cli import review_render
+from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json, label
 from lipp.interfaces.cli.review_render import RegisterLine
 from lipp.interfaces.cli.session import Session
 
 reviews = typer.Typer(help="Notify incidents and advance reviews.", no_args_is_help=True)
 
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
-Reference = Annotated[str, typer.Argument(help="The review's reference, e.g. NVL-2026-004.")]
-On = Annotated[str | None, typer.Option("--on", help="Business date of the step (YYYY-MM-DD); today if omitted.")]
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Show it as it stood at the end of this date (YYYY-MM-DD).")]
 Agencies = Annotated[
     list[str], typer.Option("--agency", help="An agency involved: 'sector' or 'sector:Organisation'. Repeat.")
 ]
 
 
-def _session(ctx: typer.Context) -> Session:
-    session: Session = ctx.find_root().obj
-    return session
-
-
 def _step(ctx: typer.Context, command_class: type[Command], json: bool, **fields: Any) -> None:
     """Validate the command, run it as the acting user, and report the review's new stage."""
     command = command_class.model_validate({k: v for k, v in fields.items() if v is not None})
-    session = _session(ctx)
+    session = session_of(ctx)
     receipt = session.lipp.reviews.execute(session.actor(), command)
     if json:
         emit_json(receipt)
     else:
         console.print(f"[bold]{receipt.reference}[/]: {label(receipt.stage)} (version {receipt.version})")
-
-
-def _as_of(value: str | None) -> date | None:
-    return TypeAdapter(date).validate_python(value) if value else None
 
 
 @reviews.command("notify")
@@ -59,13 +45,13 @@ def notify(
         bool, typer.Option("--looked-after/--not-looked-after", help="Was the child looked after?")
     ] = False,
     notified_on: Annotated[
-        str | None, typer.Option("--notified-on", help="Day the Panel was notified; today if omitted.")
+        str | None, typer.Option("--notified-on", "--on", help="Day the Panel was notified; today if omitted.")
     ] = None,
     board: Annotated[str | None, typer.Option(help="Board code; the coordinator's own board if omitted.")] = None,
     json: Json = False,
 ) -> None:
     """Notify a serious incident for your board; prints the new review's reference."""
-    session = _session(ctx)
+    session = session_of(ctx)
     board_code = board or _own_board(session)
     _step(
         ctx,
@@ -242,8 +228,8 @@ def close(ctx: typer.Context, reference: Reference, on: On = None, json: Json = 
 @reviews.command("show")
 def show(ctx: typer.Context, reference: Reference, as_of: AsOf = None, json: Json = False) -> None:
     """A review's state and every due date with its RAG status."""
-    session = _session(ctx)
-    view = session.lipp.reviews.review(session.actor(), reference, _as_of(as_of))
+    session = session_of(ctx)
+    view = session.lipp.reviews.review(session.actor(), reference, as_date(as_of))
     if json:
         emit_json(view)
     else:
@@ -253,8 +239,8 @@ def show(ctx: typer.Context, reference: Reference, as_of: AsOf = None, json: Jso
 @reviews.command("timeline")
 def timeline(ctx: typer.Context, reference: Reference, as_of: AsOf = None, json: Json = False) -> None:
     """Who did what, when, and why."""
-    session = _session(ctx)
-    entries = session.lipp.reviews.timeline(session.actor(), reference, _as_of(as_of))
+    session = session_of(ctx)
+    entries = session.lipp.reviews.timeline(session.actor(), reference, as_date(as_of))
     if json:
         emit_json(entries)
     else:
@@ -271,9 +257,9 @@ def list_reviews(
     json: Json = False,
 ) -> None:
     """The board's reviews with their stage and next deadline (from the register read model)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     found = session.lipp.registry.board(board or _own_board(session))
-    day = _as_of(as_of)
+    day = as_date(as_of)
     rows: list[RegisterLine]
     if day is None:
         today = today_in_england(session.lipp.clock)
@@ -298,7 +284,7 @@ def counts(
     json: Json = False,
 ) -> None:
     """How many of the board's reviews stand at each stage, and how many of those are paused."""
-    session = _session(ctx)
+    session = session_of(ctx)
     found = session.lipp.registry.board(board or _own_board(session))
     stages = session.lipp.register.counts(session.actor(), found.id, found.code)
     if json:

@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from lipp.application.views import ReviewView, TimelineEntry
+from lipp.domain.clock import ENGLAND
 from lipp.interfaces.cli.output import console, label, rag_text
 from lipp.projections.register.entries import StageCount
 
@@ -39,14 +41,13 @@ def print_review(view: ReviewView) -> None:
     paused = f" — [yellow]paused since {view.paused_since} ({label(view.paused_for)})[/]" if view.paused_since else ""
     facts = Table.grid(padding=(0, 2))
     facts.add_row("stage", f"[bold]{label(view.stage)}[/]{paused}")
-    facts.add_row(
-        "case", f"{view.case_reference} ({label(view.incident_kind)}{', looked after' if view.looked_after else ''})"
-    )
+    looked_after = ", looked after" if view.looked_after else ""
+    facts.add_row("case", f"{escape(view.case_reference)} ({label(view.incident_kind)}{looked_after})")
     facts.add_row("board aware", str(view.aware_on))
     facts.add_row("notified", str(view.notified_on))
-    facts.add_row("agencies", ", ".join(view.agencies))
+    facts.add_row("agencies", escape(", ".join(view.agencies)))
     if view.decision:
-        facts.add_row("decision", f"{label(view.decision)}: {view.rationale}")
+        facts.add_row("decision", f"{label(view.decision)}: {escape(view.rationale)}")
     if view.kind:
         facts.add_row("review", f"{view.kind.upper()} ({label(view.methodology)})")
     if view.lead_reviewer:
@@ -54,7 +55,7 @@ def print_review(view: ReviewView) -> None:
     if view.scope_from:
         facts.add_row("scope", f"{view.scope_from} to {view.scope_to}")
         for line in view.key_lines_of_enquiry:
-            facts.add_row("", f"• {line}")
+            facts.add_row("", f"• {escape(line)}")
     if view.earliest_publication_on:
         facts.add_row("publish from", str(view.earliest_publication_on))
     console.print(Panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
@@ -72,7 +73,7 @@ def print_register(board: str, rows: Sequence[RegisterLine]) -> None:
         stage = label(row.stage) + (" [yellow](paused)[/]" if row.paused else "")
         table.add_row(
             row.reference,
-            row.case_reference,
+            escape(row.case_reference),
             stage,
             row.next_deadline or "-",
             str(row.next_due_on or "-"),
@@ -92,14 +93,9 @@ def print_counts(board: str, stages: list[StageCount]) -> None:
 
 
 def print_timeline(reference: str, entries: list[TimelineEntry]) -> None:
-    table = Table("#", "date", "recorded", "who", "what", "why", title=f"Timeline of {reference}")
+    table = Table("#", "date (recorded)", "who", "what and why", title=f"Timeline of {escape(reference)}")
     for entry in entries:
-        table.add_row(
-            str(entry.version),
-            str(entry.on),
-            entry.recorded_at.strftime("%Y-%m-%d %H:%M"),
-            entry.actor,
-            entry.what,
-            entry.why or "",
-        )
+        recorded = entry.recorded_at.astimezone(ENGLAND).strftime("%Y-%m-%d %H:%M")
+        why = f"\n[italic dim]why: {escape(entry.why)}[/]" if entry.why else ""
+        table.add_row(str(entry.version), f"{entry.on}\n[dim]({recorded})[/]", entry.actor, escape(entry.what) + why)
     console.print(table)

@@ -1,0 +1,1 @@
+"""The redaction check: finding identifying details in free text before it travels beyond the board."""

@@ -1,0 +1,45 @@
+"""The redaction check: every possible identifying detail in a text, with its position. Pure: no network."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lipp.domain.redaction.hits import Hit
+from lipp.domain.redaction.names import person_names
+from lipp.domain.redaction.nhs import nhs_numbers
+from lipp.domain.redaction.patterns import (
+    dates_of_birth,
+    emails,
+    phone_numbers,
+    postcodes,
+    school_names,
+    street_addresses,
+)
+
+CHECKER_VERSION = 1
+"""Recorded with each check, so a finding cleared by an older checker can be told apart."""
+
+# Earlier detectors win when two hits cover the same characters equally: an NHS number over a phone number.
+DETECTORS: tuple[Callable[[str], list[Hit]], ...] = (
+    emails,
+    nhs_numbers,
+    dates_of_birth,
+    phone_numbers,
+    postcodes,
+    school_names,
+    street_addresses,
+    person_names,
+)
+
+
+def check_text(text: str) -> list[Hit]:
+    """Possible identifying details in `text`, in order of position, none overlapping another.
+
+    Where hits overlap, the longer wins (a school named after a saint is a school, not a name)."""
+    found = [(hit, priority) for priority, detect in enumerate(DETECTORS) for hit in detect(text)]
+    found.sort(key=lambda item: (-(item[0].end - item[0].start), item[1], item[0].start))
+    kept: list[Hit] = []
+    for hit, _ in found:
+        if not any(hit.overlaps(other.start, other.end) for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda hit: hit.start)

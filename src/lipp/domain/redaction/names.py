@@ -1,0 +1,85 @@
+"""Person names: given names from a lexicon shipped as data, and a title followed by a surname."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lipp.domain.redaction.hits import DetailKind, Hit
+from lipp.domain.reference.loading import read_lines
+
+LEXICON_FILE = "given-names-v1.txt"
+CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b")
+SURNAME_NEXT = re.compile(r"^\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\b")
+CUE_BEFORE = re.compile(r"(?:\bcalled|\bnamed|\bknown as|\baka)\s+$", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)$")
+NOT_SURNAMES = frozenset(
+    [
+        "School",
+        "Primary",
+        "Academy",
+        "College",
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Close",
+        "Drive",
+        "Hospital",
+        "Police",
+        "Council",
+        "Team",
+        "Court",
+        "Care",
+        "Health",
+        "Services",
+        "Service",
+        "Social",
+        "Children",
+        "Child",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    """The lexicon, in three kinds (see the data file's header)."""
+
+    always: frozenset[str]
+    mid_sentence: frozenset[str]
+    beside_surname: frozenset[str]
+
+
+@cache
+def given_names() -> GivenNames:
+    always, mid, beside = set(), set(), set()
+    for entry in read_lines(LEXICON_FILE):
+        if entry.endswith("!"):
+            beside.add(entry[:-1])
+        elif entry.endswith("*"):
+            mid.add(entry[:-1])
+        else:
+            always.add(entry)
+    return GivenNames(frozenset(always), frozenset(mid), frozenset(beside))
+
+
+def person_names(text: str) -> list[Hit]:
+    lexicon = given_names()
+    hits = [Hit(DetailKind.PERSON_NAME, m.start(), m.end(), m.group()) for m in TITLED.finditer(text)]
+    for match in CAPITALISED.finditer(text):
+        word = match.group()
+        before, after = text[: match.start()], text[match.end() :]
+        surname = SURNAME_NEXT.match(after)
+        has_surname = surname is not None and surname.group().strip() not in NOT_SURNAMES
+        cued = CUE_BEFORE.search(before) is not None
+        at_sentence_start = SENTENCE_START.search(before) is not None
+        if (
+            word in lexicon.always
+            or (word in lexicon.mid_sentence and (not at_sentence_start or has_surname or cued))
+            or (word in lexicon.beside_surname and (has_surname or cued))
+        ):
+            end = match.end() + surname.end() if has_surname and surname is not None else match.end()
+            hits.append(Hit(DetailKind.PERSON_NAME, match.start(), end, text[match.start() : end]))
+    return hits

@@ -1,0 +1,1 @@
+"""Reference data: quality markers, the pattern typology and national themes, as versioned data files."""

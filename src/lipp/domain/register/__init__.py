@@ -1,0 +1,1 @@
+"""The lead-reviewer register (the LiPP masterclasses): expertise, masterclasses and declared conflicts."""

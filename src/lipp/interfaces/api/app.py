@@ -1,0 +1,34 @@
+"""The API's factory: nothing is built at import time; the lifespan builds and closes lipp."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from lipp.bootstrap import Lipp, build
+from lipp.interfaces.api import problems, registry_routes, review_routes
+
+
+def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
+    """A FastAPI app whose lifespan builds lipp with `make_lipp` (settings from the environment by default)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.lipp = make_lipp()
+        try:
+            yield
+        finally:
+            app.state.lipp.close()
+
+    app = FastAPI(
+        title="lipp",
+        summary="Learning into Practice Platform: safeguarding practice reviews as events",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    app.include_router(review_routes.router)
+    app.include_router(registry_routes.router)
+    return app

@@ -1,0 +1,64 @@
+"""The one mapping from errors to HTTP responses: application/problem+json (RFC 9457)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from lipp.domain.errors import ConcurrentChange, LippError, Unauthenticated
+from lipp.interfaces.errors import refusal_for
+
+PROBLEM = "application/problem+json"
+log = logging.getLogger("lipp.api")
+
+
+def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+def _field_errors(error: ValidationError | RequestValidationError) -> list[dict[str, str]]:
+    found = []
+    for item in error.errors():
+        location = [str(part) for part in item["loc"] if str(part) not in ("body", "query", "path")]
+        found.append(
+            {"field": ".".join(location) or "request", "reason": str(item["msg"]).removeprefix("Value error, ")}
+        )
+    return found
+
+
+async def _on_lipp_error(request: Request, error: Exception) -> JSONResponse:
+    refusal = refusal_for(error)
+    assert refusal is not None
+    headers = {}
+    if isinstance(error, ConcurrentChange):
+        headers["Retry-After"] = "1"
+    if isinstance(error, Unauthenticated):
+        headers["WWW-Authenticate"] = "Bearer"
+    response = problem(refusal.http_status, refusal.title, refusal.message)
+    response.headers.update(headers)
+    return response
+
+
+async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, (ValidationError, RequestValidationError))
+    fields = _field_errors(error)
+    detail = "; ".join(f"{f['field']}: {f['reason']}" for f in fields)
+    return problem(422, "Invalid input", detail, errors=fields)
+
+
+async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return problem(500, "Internal error", "lipp failed to handle this request; it has been logged")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(LippError, _on_lipp_error)
+    app.add_exception_handler(ValidationError, _on_validation_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(Exception, _on_unexpected)

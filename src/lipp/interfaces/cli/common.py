@@ -1,0 +1,42 @@
+"""Options and helpers the findings, markers, register and reference commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated
+
+import typer
+from pydantic import TypeAdapter
+from rich.text import Text
+
+from lipp.interfaces.cli.session import Session
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+Reference = Annotated[str, typer.Argument(help="The review's reference, e.g. NVL-2026-004.")]
+FindingKey = Annotated[str, typer.Argument(help="The finding: F1, F2 ...")]
+On = Annotated[str | None, typer.Option("--on", help="Business date of the step (YYYY-MM-DD); today if omitted.")]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="As it stood at the end of this date (YYYY-MM-DD).")]
+Reason = Annotated[str, typer.Option(help="Why: recorded with the step.")]
+
+
+def session_of(ctx: typer.Context) -> Session:
+    session: Session = ctx.find_root().obj
+    return session
+
+
+def as_date(value: str | None) -> date | None:
+    return TypeAdapter(date).validate_python(value) if value else None
+
+
+def without_empty(fields: Mapping[str, object]) -> dict[str, object]:
+    """Command fields the user gave (None and empty lists mean 'not given')."""
+    return {k: v for k, v in fields.items() if v is not None and v != []}
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
+    """The text with each [start, end) span shown in reverse red, so a hit is seen where it stands."""
+    shown = Text(text)
+    for start, end in spans:
+        shown.stylize("bold white on red", start, end)
+    return shown

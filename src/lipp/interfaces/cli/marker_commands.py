@@ -1,0 +1,136 @@
+"""CLI commands for quality markers: the guide, assessing a marker, and a review's markers and gates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
+from lipp.commands.markers import AssessQualityMarker
+from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of, without_empty
+from lipp.interfaces.cli.output import console, emit_json, label
+
+markers = typer.Typer(
+    help="The 18 quality markers: assess them, and see what sign-off and publication need.", no_args_is_help=True
+)
+
+RATING_STYLE = {"met": "green", "partly_met": "yellow", "not_met": "bold red", "not_applicable": "dim"}
+
+
+@markers.command("guide")
+def guide(
+    ctx: typer.Context,
+    number: Annotated[int | None, typer.Argument(help="One marker (1 to 18); all when omitted.")] = None,
+    json: Json = False,
+) -> None:
+    """Each marker's statement and its "how might you know" questions."""
+    views = session_of(ctx).lipp.reviews.marker_guide()
+    if number is not None:
+        views = [v for v in views if v.number == number]
+        if not views:
+            raise typer.BadParameter(f"there is no quality marker {number}: they are numbered 1 to 18")
+    if json:
+        emit_json(views)
+    elif number is not None:
+        print_guide(views[0])
+    else:
+        table = Table("#", "group", "marker", "statement", title=f"Quality markers (wording v{views[0].version})")
+        for view in views:
+            table.add_row(str(view.number), view.group, view.title, view.statement)
+        console.print(table)
+
+
+@markers.command("assess")
+def assess(
+    ctx: typer.Context,
+    reference: Reference,
+    number: Annotated[int, typer.Argument(help="The marker, 1 to 18.")],
+    rating: Annotated[str, typer.Option(help="met, partly-met, not-met or not-applicable.")],
+    evidence: Annotated[str, typer.Option(help="What shows the rating.")],
+    mitigation: Annotated[str | None, typer.Option(help="For 'not met': the rationale or mitigation.")] = None,
+    on: On = None,
+    json: Json = False,
+) -> None:
+    """Rate a marker for a review, or revisit its rating (coordinators)."""
+    session = session_of(ctx)
+    fields = {
+        "reference": reference,
+        "marker": number,
+        "rating": rating,
+        "evidence": evidence,
+        "mitigation": mitigation,
+        "on": on,
+    }
+    command = AssessQualityMarker.model_validate(without_empty(fields))
+    receipt = session.lipp.reviews.execute(session.actor(), command)
+    if json:
+        emit_json(receipt)
+        return
+    marker = next(v for v in session.lipp.reviews.marker_guide() if v.number == number)
+    print_guide(marker)
+    rated = rating_text(command.rating.value)
+    console.print(f"[bold]{receipt.reference}[/]: marker {number} rated {rated} (version {receipt.version})")
+
+
+@markers.command("list")
+def list_markers(ctx: typer.Context, reference: Reference, as_of: AsOf = None, json: Json = False) -> None:
+    """A review's 18 markers with their ratings, and whether sign-off and publication are open."""
+    session = session_of(ctx)
+    view = session.lipp.reviews.quality_markers(session.actor(), reference, as_date(as_of))
+    if json:
+        emit_json(view)
+    else:
+        print_markers(view)
+
+
+def rating_text(rating: str | None) -> str:
+    if rating is None:
+        return "[dim]not assessed[/]"
+    return f"[{RATING_STYLE[rating]}]{label(rating)}[/]"
+
+
+def print_guide(view: MarkerGuideView) -> None:
+    body = Table.grid(padding=(0, 1))
+    body.add_row(f"[italic]{view.statement}[/]")
+    body.add_row("")
+    body.add_row("[bold]How might you know?[/]")
+    for question in view.questions:
+        body.add_row(f"• {question}")
+    if view.paraphrased_from_title:
+        body.add_row("[dim](statement written from the marker's title; check it against the published marker)[/]")
+    title = f"[bold]Marker {view.number}: {view.title}[/] (group {view.group}, {view.group_title})"
+    console.print(Panel(body, title=title, expand=False))
+
+
+def print_markers(view: QualityMarkersView) -> None:
+    table = Table(
+        "#",
+        "group",
+        "marker",
+        "rating",
+        "evidence",
+        "mitigation",
+        "by",
+        "on",
+        title=f"Quality markers of {view.reference}",
+    )
+    for row in view.markers:
+        table.add_row(
+            str(row.number),
+            row.group,
+            row.title,
+            rating_text(row.rating),
+            row.evidence,
+            row.mitigation,
+            row.assessor or "",
+            str(row.on or ""),
+        )
+    console.print(table)
+    for gate in view.gates:
+        if gate.open:
+            console.print(f"[green]{gate.step}: open[/]")
+        else:
+            console.print(f"[red]{gate.step} is closed:[/] " + "; ".join(gate.missing))

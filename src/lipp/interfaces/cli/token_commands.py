@@ -1,0 +1,82 @@
+"""CLI commands for API tokens (admins only) and for serving the HTTP API."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from lipp.commands.tokens import IssueToken, RevokeToken
+from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.session import Session
+
+tokens = typer.Typer(help="API tokens for the HTTP API.", no_args_is_help=True)
+Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
+def _session(ctx: typer.Context) -> Session:
+    session: Session = ctx.find_root().obj
+    return session
+
+
+@tokens.command("issue")
+def issue(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument(help="The user the token acts as.")],
+    label: Annotated[str, typer.Option(help="What the token is for, e.g. the calling system.")],
+    json: Json = False,
+) -> None:
+    """Issue a token; its secret is shown now and never again."""
+    session = _session(ctx)
+    issued = session.lipp.tokens.issue(session.actor(), IssueToken(username=username, label=label))
+    if json:
+        emit_json(issued)
+        return
+    console.print(f"Token [bold]{issued.token_id}[/] for {issued.username} ({issued.label}). Secret, shown once:")
+    print(issued.secret)
+
+
+@tokens.command("revoke")
+def revoke(
+    ctx: typer.Context,
+    token_id: Annotated[str, typer.Argument(help="The token's id (not its secret).")],
+    reason: Annotated[str, typer.Option(help="Why it is revoked.")],
+    json: Json = False,
+) -> None:
+    """Revoke a token."""
+    session = _session(ctx)
+    view = session.lipp.tokens.revoke(
+        session.actor(), RevokeToken.model_validate({"token_id": token_id, "reason": reason})
+    )
+    if json:
+        emit_json(view)
+    else:
+        console.print(f"Revoked token [bold]{view.token_id}[/] of {view.username}.")
+
+
+@tokens.command("list")
+def list_tokens(ctx: typer.Context, json: Json = False) -> None:
+    """List tokens (never their secrets)."""
+    session = _session(ctx)
+    views = session.lipp.tokens.tokens(session.actor())
+    if json:
+        emit_json(views)
+        return
+    table = Table("id", "user", "label", "issued", "revoked", title="API tokens")
+    for view in views:
+        table.add_row(
+            str(view.token_id), view.username, view.label, f"{view.issued_at:%Y-%m-%d}", "yes" if view.revoked else ""
+        )
+    console.print(table)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API (settings from LIPP_* variables; --data-dir and --database-url are passed on)."""
+    import uvicorn
+
+    uvicorn.run("lipp.interfaces.api.main:app", host=host, port=port, workers=workers, factory=True)
