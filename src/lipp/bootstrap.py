@@ -15,6 +15,10 @@ from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
+from lipp.projections.findings.projection import FindingsLibraryProjection
+from lipp.projections.findings.view import FindingsLibrary
+from lipp.projections.markers.projection import MarkerResultsProjection
+from lipp.projections.markers.view import MarkerResults
 from lipp.projections.projection import Projection
 from lipp.projections.register.projection import ReviewRegisterProjection
 from lipp.projections.register.view import ReviewRegister
@@ -34,6 +38,8 @@ class Lipp:
     projections: list[Projection]
     runner: ProjectionRunner
     register: ReviewRegister
+    library: FindingsLibrary
+    marker_results: MarkerResults
     reviewers: ReviewerRegisterApplication
     tokens: TokenApplication
 
@@ -61,6 +67,8 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     runner = ProjectionRunner(engine, storage.recorder, reviews.mapper)
     projections = all_projections()
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
+    library_projection = next(p for p in projections if isinstance(p, FindingsLibraryProjection))
+    markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
     return Lipp(
         settings=settings,
         clock=clock,
@@ -71,6 +79,8 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         projections=projections,
         runner=runner,
         register=ReviewRegister(engine, runner, register_projection, timescales),
+        library=FindingsLibrary(engine, runner, library_projection),
+        marker_results=MarkerResults(engine, runner, markers_projection),
         reviewers=reviewers,
         tokens=tokens,
     )
