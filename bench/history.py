@@ -15,6 +15,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import ApplicationRecorder, Mapper, StoredEvent
 
+from finding_phrases import assess_markers, finding_steps
 from lipp.domain.calendar import add_working_days
 from lipp.domain.identifiers import board_id_for, review_id_for, user_id_for
 from lipp.domain.registry.board import Board
@@ -174,6 +175,7 @@ class Lifecycle:
                 ),
             )
         )
+        plan += finding_steps(chance, review, actor)
         for _ in range(chance.choice((0, 0, 0, 0, 1, 1, 2))):
             process = chance.choice(list(ParallelProcess))
             plan.append(
@@ -188,6 +190,7 @@ class Lifecycle:
             plan.append((30, 200, lambda now, on: review.resume(actor_id=actor, now=now, on=on)))
         plan += [
             (60, 200, lambda now, on: review.record_report_drafted(actor_id=actor, now=now, on=on)),
+            (1, 20, lambda now, on: assess_markers(chance, review, actor, now, on)),
             (
                 10,
                 60,

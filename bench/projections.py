@@ -1,10 +1,11 @@
-"""Benchmark: rebuild the review register from a national-scale log, beside raw reads of the same log.
+"""Benchmark: rebuild the read models from a national-scale log, beside raw reads of the same log.
 
     .venv/bin/python bench/projections.py                   # quick: about 100,000 events
     .venv/bin/python bench/projections.py --events 1000000  # the full national-scale run
 
-Prints (1) the rebuild's throughput as a ratio of the raw `select_notifications` rate measured in the same
-run, and (2) the register queries' latency (p50 / p99) at that size.
+Prints (1) each projection's rebuild throughput as a ratio of the raw `select_notifications` rate of its
+events measured in the same run, and (2) the register, findings search and marker results queries' latency
+(p50 / p99) at that size.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventsourcing.utils import get_topic
+from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -28,8 +31,12 @@ from lipp.bootstrap import Lipp, build
 from lipp.config import Settings
 from lipp.domain.actors import Actor, Role
 from lipp.domain.identifiers import board_id_for, user_id_for
+from lipp.domain.reference.catalogue import ReferenceData
+from lipp.projections.findings.tables import library_findings
+from lipp.projections.projection import Projection
 
 BOARDS = 150
+SEARCH_WORDS = ("assessments", "safeguard", "referral", "strategy discussion", "information sharing", "neglect")
 READ_BATCH = 10_000
 
 
@@ -99,33 +106,10 @@ def main() -> None:
 
 
 def measure(lipp: Lipp, queries: int) -> None:
-    projection = lipp.register.projection
-    topics = [get_topic(cls) for cls in projection.event_classes]
-    raw_count, raw_seconds = raw_read(lipp, topics)
-    converted_count, converted_seconds = read_and_convert(lipp, topics)
-    began, began_cpu = time.perf_counter(), time.process_time()
-    applied = lipp.runner.rebuild(projection, lambda at, end: _status(f"rebuilding {at:,}/{end:,}"))
-    rebuild_seconds, rebuild_cpu = time.perf_counter() - began, time.process_time() - began_cpu
-    raw_rate, rebuild_rate = raw_count / raw_seconds, applied / rebuild_seconds
-    print(f"\nraw select_notifications:   {raw_count:,} in {raw_seconds:.2f} s = {raw_rate:,.0f}/s (baseline)")
-    print(
-        f"read + to_domain_event:     {converted_count:,} in {converted_seconds:.2f} s = "
-        f"{converted_count / converted_seconds:,.0f}/s"
-    )
-    print(
-        f"rebuild review_register:    {applied:,} in {rebuild_seconds:.2f} s = {rebuild_rate:,.0f}/s "
-        f"= {rebuild_rate / raw_rate:.2f} x the raw read rate ({rebuild_cpu:.1f} s of CPU in this process)"
-    )
-    log_end = lipp.storage.recorder.max_notification_id() or 0
-    print(f"the whole log ({log_end:,} notifications) rebuilt in {rebuild_seconds:.1f} s")
-    if lipp.read_models.dialect.name == "sqlite":
-        print(
-            f"at the same ratio to SQLite's raw rate on an idle machine (about 200,000/s): "
-            f"{applied / (200_000 * rebuild_rate / raw_rate):.0f} s"
-        )
-
+    for projection in (lipp.register.projection, lipp.library.projection, lipp.marker_results.projection):
+        rebuild(lipp, projection)
     admin = Actor(user_id=user_id_for("admin"), username="admin", role=Role.ADMIN)
-    codes = board_codes(150)
+    codes = board_codes(BOARDS)
     chance = random.Random(1)
 
     def register() -> Any:
@@ -144,7 +128,71 @@ def measure(lipp: Lipp, queries: int) -> None:
     print(f"\nregister queries ({queries} each, about {rows} reviews per board; catch-up check included):")
     for name, run in (("board register", register), ("overdue only", overdue), ("counts per stage", counts)):
         p50, p99 = latencies(run, queries)
-        print(f"  {name:<18} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+        print(f"  {name:<22} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+    search_latencies(lipp, queries, codes)
+
+
+def rebuild(lipp: Lipp, projection: Projection) -> None:
+    topics = [get_topic(cls) for cls in projection.event_classes]
+    raw_count, raw_seconds = raw_read(lipp, topics)
+    converted_count, converted_seconds = read_and_convert(lipp, topics)
+    began, began_cpu = time.perf_counter(), time.process_time()
+    applied = lipp.runner.rebuild(projection, lambda at, end: _status(f"rebuilding {at:,}/{end:,}"))
+    rebuild_seconds, rebuild_cpu = time.perf_counter() - began, time.process_time() - began_cpu
+    raw_rate, rebuild_rate = raw_count / raw_seconds, applied / rebuild_seconds
+    print(f"\n{projection.name}: its events, raw select_notifications: {raw_count:,} in {raw_seconds:.2f} s")
+    print(f"  read + to_domain_event:  {converted_count / converted_seconds:,.0f}/s")
+    print(
+        f"  rebuild:                 {applied:,} in {rebuild_seconds:.2f} s = {rebuild_rate:,.0f}/s "
+        f"= {rebuild_rate / raw_rate:.2f} x the raw read rate ({rebuild_cpu:.1f} s of CPU in this process)"
+    )
+
+
+def search_latencies(lipp: Lipp, queries: int, codes: list[str]) -> None:
+    library = lipp.library
+    national = Actor(user_id=user_id_for("national.body"), username="national.body", role=Role.NATIONAL_BODY)
+    code = codes[0]
+    coordinator = Actor(
+        user_id=user_id_for(f"{code.lower()}.coordinator"),
+        username=f"{code.lower()}.coordinator",
+        role=Role.COORDINATOR,
+        board_id=board_id_for(code),
+    )
+    themes = [t.id for t in ReferenceData.at().themes.themes]
+    chance = random.Random(2)
+    word = lambda: chance.choice(SEARCH_WORDS)  # noqa: E731
+    with lipp.read_models.connect() as connection:
+        findings = connection.execute(select(func.count()).select_from(library_findings)).scalar()
+    print(f"\nfindings search ({queries} each, {findings:,} findings; limit 50; catch-up check included):")
+    runs: list[tuple[str, Callable[[], Any]]] = [
+        ("text, admin", lambda: library.search_findings(admin_actor(), word())),
+        ("text, national body", lambda: library.search_findings(national, word())),
+        ("theme, national body", lambda: library.search_findings(national, theme=chance.choice(themes))),
+        (
+            "text+theme+period, coord",
+            lambda: library.search_findings(
+                coordinator, word(), theme=chance.choice(themes), from_date=date(2015, 1, 1), to_date=TODAY
+            ),
+        ),
+        (
+            "text+board+agency, admin",
+            lambda: library.search_findings(admin_actor(), word(), board=chance.choice(codes), agency="health"),
+        ),
+        ("marker results, all", lambda: lipp.marker_results.marker_results(national)),
+        (
+            "marker results, board+yr",
+            lambda: lipp.marker_results.marker_results(
+                national, board=chance.choice(codes), from_date=date(2024, 1, 1), to_date=date(2024, 12, 31)
+            ),
+        ),
+    ]
+    for name, run in runs:
+        p50, p99 = latencies(run, queries)
+        print(f"  {name:<26} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+
+
+def admin_actor() -> Actor:
+    return Actor(user_id=user_id_for("admin"), username="admin", role=Role.ADMIN)
 
 
 def _status(text: str) -> None:
