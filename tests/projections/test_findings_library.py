@@ -8,6 +8,7 @@ import pytest
 
 from lipp.bootstrap import Lipp
 from lipp.commands import findings as f
+from lipp.commands.registry import RegisterUser
 from lipp.domain.clock import SettableClock
 from lipp.domain.reference.catalogue import ReferenceData
 from lipp.domain.reference.themes import UnknownTheme
@@ -51,6 +52,9 @@ def test_each_role_sees_exactly_what_it_may(lipp: Lipp, people: People, clock: S
     assert seen(search(people.reviewer)) == {(nvl, "F1", "Child K"), (nvl, "F2", "Child K"), (emr, "F1", None)}
     assert seen(search(people.other_reviewer)) == {(emr, "F1", "Child Q"), (emr, "F2", "Child Q"), (nvl, "F1", None)}
     assert seen(search(people.national_body)) == {("NVL-2026", "F1", None), ("EMR-2026", "F1", None)}
+    lipp.registry.register_user(people.admin, RegisterUser(username="team.member", role="team_member"))
+    team_member = lipp.registry.actor_for("team.member")
+    assert seen(search(team_member)) == {("NVL-2026", "F1", None), ("EMR-2026", "F1", None)}
 
 
 def test_a_national_body_never_sees_a_case_or_review_reference(
@@ -146,3 +150,20 @@ def _tables(lipp: Lipp) -> dict[str, object]:
                 "SELECT finding_id, search::text FROM library_findings ORDER BY finding_id"
             ).all()
     return tables
+
+
+def test_text_search_puts_the_best_match_first(lipp: Lipp, people: People) -> None:
+    reference = in_conduct(lipp, people)
+    log(lipp, people.reviewer, reference, "Missed appointments at the clinic", causes="Neglect was not named.")
+    log(
+        lipp,
+        people.reviewer,
+        reference,
+        "Neglect not recognised",
+        issue="Chronic neglect was seen as poverty.",
+        causes="Neglect tools were not used.",
+    )
+
+    found = lipp.library.search_findings(people.admin, "neglected")
+
+    assert [x.title for x in found] == ["Neglect not recognised", "Missed appointments at the clinic"]
