@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -13,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from lipp.domain.actors import Actor, Role
 from lipp.domain.reference.loading import latest_version
-from lipp.domain.reference.themes import read_theme
+from lipp.domain.reference.themes import KIND, read_theme
 from lipp.projections.findings import filters, text_index
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.findings.tables import library_finding_themes as themes_table
@@ -97,10 +98,15 @@ def _case_references(connection: Connection, review_ids: set[UUID]) -> dict[UUID
     return {review_id: case for review_id, case in connection.execute(query)}
 
 
+@cache
+def _theme_name(theme_id: str) -> str:
+    """The theme's name in the newest theme list that has it (reference data ships with the code)."""
+    return read_theme(theme_id, latest_version(KIND)).name
+
+
 def _found(row: Any, actor: Actor, cases: dict[UUID, str]) -> FoundFinding:
     professional = actor.role in (Role.ADMIN, Role.COORDINATOR, Role.LEAD_REVIEWER)
     theme_ids = tuple(row.themes.split())
-    latest = latest_version("themes")
     return FoundFinding(
         review=row.reference if professional else f"{row.board_code}-{row.year}",
         board=row.board_code,
@@ -112,7 +118,7 @@ def _found(row: Any, actor: Actor, cases: dict[UUID, str]) -> FoundFinding:
         causes=row.causes,
         pattern=row.pattern,
         theme_ids=theme_ids,
-        themes=tuple(read_theme(theme_id, latest).name for theme_id in theme_ids),
+        themes=tuple(_theme_name(theme_id) for theme_id in theme_ids),
         agencies=tuple(json.loads(row.agencies)),
         evidence=tuple(json.loads(row.evidence)),
         priority=row.priority,

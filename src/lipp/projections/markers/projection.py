@@ -20,7 +20,7 @@ class MarkerResultsProjection(Projection):
     """The latest rating of each marker per review: a revisited marker replaces its earlier rating."""
 
     name: ClassVar[str] = "marker_results"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 2
     metadata = marker_metadata
 
     @property
