@@ -7,7 +7,7 @@ from typing import ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
@@ -28,12 +28,12 @@ class MarkerResultsProjection(Projection):
         return (Review.Notified, Review.QualityMarkerAssessed)
 
     def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
-        boards: dict[UUID, tuple[UUID, str]] = {}
-        ratings: dict[tuple[UUID, int], Row] = {}
-        new_reviews: list[Row] = []
         assessed = [e for e in events if isinstance(e, Review.QualityMarkerAssessed)]
-        boards.update(_boards(connection, {e.originator_id for e in assessed}))
-        existing = _existing(connection, {(e.originator_id, e.marker) for e in assessed})
+        touched = {e.originator_id for e in assessed}
+        boards = _boards(connection, touched)
+        ratings = _existing(connection, touched)
+        replaced = {review_id for review_id, _ in ratings}
+        new_reviews: list[Row] = []
         for event in events:
             if isinstance(event, Review.Notified):
                 code = event.reference.rsplit("-", 2)[0]
@@ -41,7 +41,7 @@ class MarkerResultsProjection(Projection):
                 new_reviews.append({"review_id": event.originator_id, "board_id": event.board_id, "board_code": code})
             elif isinstance(event, Review.QualityMarkerAssessed):
                 key = (event.originator_id, event.marker)
-                before = ratings.get(key) or existing.get(key)
+                before = ratings.get(key)
                 board_id, code = boards[event.originator_id]
                 ratings[key] = {
                     "review_id": event.originator_id,
@@ -53,11 +53,11 @@ class MarkerResultsProjection(Projection):
                     "times_assessed": (before["times_assessed"] if before else 0) + 1,
                 }
         _insert(connection, marker_reviews, new_reviews)
-        replaced = [key for key in ratings if key in existing]
-        for start in range(0, len(replaced), IN_CHUNK):
-            chunk = replaced[start : start + IN_CHUNK]
-            keys = tuple_(marker_ratings.c.review_id, marker_ratings.c.marker)
-            connection.execute(marker_ratings.delete().where(keys.in_(chunk)))
+        # A review's ratings are replaced whole: loading and deleting by review id uses the primary key's prefix.
+        stale = list(replaced)
+        for start in range(0, len(stale), IN_CHUNK):
+            chunk = stale[start : start + IN_CHUNK]
+            connection.execute(marker_ratings.delete().where(marker_ratings.c.review_id.in_(chunk)))
         _insert(connection, marker_ratings, list(ratings.values()))
 
 
@@ -71,12 +71,11 @@ def _boards(connection: Connection, review_ids: set[UUID]) -> dict[UUID, tuple[U
     return found
 
 
-def _existing(connection: Connection, keys: set[tuple[UUID, int]]) -> dict[tuple[UUID, int], Row]:
+def _existing(connection: Connection, review_ids: set[UUID]) -> dict[tuple[UUID, int], Row]:
     found: dict[tuple[UUID, int], Row] = {}
-    wanted = list(keys)
-    columns = tuple_(marker_ratings.c.review_id, marker_ratings.c.marker)
-    for start in range(0, len(wanted), IN_CHUNK):
-        query = select(marker_ratings).where(columns.in_(wanted[start : start + IN_CHUNK]))
+    ids = list(review_ids)
+    for start in range(0, len(ids), IN_CHUNK):
+        query = select(marker_ratings).where(marker_ratings.c.review_id.in_(ids[start : start + IN_CHUNK]))
         for row in connection.execute(query):
             found[(row.review_id, row.marker)] = row._asdict()
     return found
