@@ -136,7 +136,7 @@ def fresh_lipp(settings: Settings, clock: SettableClock) -> Iterator[Lipp]:
         with build(settings, clock) as built:
             yield built
         return
-    with TemporaryDirectory() as folder, build(Settings(data_dir=Path(folder)), clock) as built:
+    with TemporaryDirectory() as folder, build(Settings(data_dir=Path(folder), database_url=None), clock) as built:
         yield built
 
 
