@@ -21,9 +21,6 @@ from lipp.projections.findings.tables import library_finding_themes as themes_ta
 from lipp.projections.findings.tables import library_findings as t
 from lipp.projections.findings.tables import library_reviews
 
-SEARCH_DEPTH_LIMIT = 50_000
-"""Past this many best matches, rank every match at once."""
-
 
 @dataclass(frozen=True)
 class Criteria:
@@ -47,28 +44,14 @@ def search(connection: Connection, actor: Actor, criteria: Criteria) -> list[Fou
     query: Select[Any] = select(t.c.finding_id).where(t.c.withdrawn == false(), visible_to(actor))
     query = _filtered(query, criteria)
     words = text_index.words_of(criteria.text or "")
-    ids = _best_ids(connection, query, words, criteria.limit)
+    if words:
+        query = text_index.matching(query, words, connection.dialect.name)
+    query = query.order_by(t.c.logged_on.desc(), t.c.reference, t.c.number).limit(criteria.limit)
+    ids = list(connection.execute(query).scalars())
     found = {row.finding_id: row for row in connection.execute(select(t).where(t.c.finding_id.in_(ids)))}
     rows = [found[finding_id] for finding_id in ids]
     cases = _case_references(connection, {row.review_id for row in rows if _insider(actor, row)})
     return [_found(row, actor, cases) for row in rows]
-
-
-def _best_ids(connection: Connection, query: Select[Any], words: list[str], limit: int) -> list[int]:
-    """The ids of the first `limit` findings: by relevance when words are given, else newest first.
-
-    On SQLite the best `depth` matches are tried first and the depth widened while filters leave too few:
-    the survivors among the best matches are the best survivors overall.
-    """
-    dialect = connection.dialect.name
-    depth: int | None = limit * 4 if dialect == "sqlite" and words else None
-    while True:
-        ranked = text_index.matching(query, words, dialect, depth) if words else query
-        ranked = ranked.order_by(t.c.logged_on.desc(), t.c.reference, t.c.number).limit(limit)
-        ids = list(connection.execute(ranked).scalars())
-        if depth is None or len(ids) >= limit:
-            return ids
-        depth = depth * 16 if depth < SEARCH_DEPTH_LIMIT else None
 
 
 def visible_to(actor: Actor) -> ColumnElement[bool]:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, column, func, literal_column, select, table, text
+from sqlalchemy import Select, column, func, literal_column, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnClause
 
@@ -62,22 +62,16 @@ def words_of(query: str) -> list[str]:
     return WORD.findall(query)
 
 
-def matching(query: Select[Any], words: Sequence[str], dialect: str, depth: int | None = None) -> Select[Any]:
-    """`query` over library_findings narrowed to findings with every word, best match first.
-
-    With `depth` (SQLite), only the `depth` best matches of the whole index are considered: FTS5 then ranks
-    without reading every matching finding's row. The caller widens it when filters leave too few.
-    """
+def matching(query: Select[Any], words: Sequence[str], dialect: str) -> Select[Any]:
+    """`query` over library_findings narrowed to findings with every word, best match first."""
     if dialect == "postgresql":
         wanted = func.plainto_tsquery("english", " ".join(words))
         search: ColumnClause[Any] = literal_column("library_findings.search")
         return query.where(search.op("@@")(wanted)).order_by(func.ts_rank(search, wanted).desc())
     phrase = " ".join('"' + word + '"' for word in words)
-    index = table(FTS_TABLE, column("rowid"), column("rank"))
-    best = (
-        select(index.c.rowid.label("rowid"), index.c.rank.label("rank"))
+    found = table(FTS_TABLE, column("rowid"), column("rank"))
+    return (
+        query.join(found, found.c.rowid == library_findings.c.finding_id)
         .where(literal_column(FTS_TABLE).op("MATCH")(phrase))
-        .order_by(index.c.rank)
+        .order_by(found.c.rank)
     )
-    found = (best.limit(depth) if depth else best).subquery("best")
-    return query.join(found, found.c.rowid == library_findings.c.finding_id).order_by(found.c.rank)
