@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench clean
+.PHONY: demo test install lint schemas bench bench-projections clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -31,6 +31,9 @@ test: lint
 
 bench: install
 	.venv/bin/python bench/commands.py
+
+bench-projections: install
+	.venv/bin/python bench/projections.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -48,7 +48,8 @@ def clock() -> SettableClock:
     return SettableClock(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
 
 
-def _clear_postgres(url: str) -> None:
+def clear_postgres(url: str) -> None:
+    """Drop every table of the test database: each test starts from an empty event store."""
     with psycopg.connect(url, autocommit=True) as connection:
         rows = connection.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
         for (table,) in rows:
@@ -61,7 +62,7 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     if request.param == "sqlite":
         return Settings(data_dir=tmp_path, database_url=None)
     url: str = request.getfixturevalue("postgres_database")
-    _clear_postgres(url)
+    clear_postgres(url)
     return Settings(data_dir=tmp_path, database_url=url)
 
 

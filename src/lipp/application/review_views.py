@@ -48,14 +48,14 @@ def review_view(review: Review, directory: Directory, timescales: Timescales, to
         scope_to=scope_to,
         key_lines_of_enquiry=list(review.key_lines_of_enquiry),
         earliest_publication_on=review.earliest_publication_on(timescales.panel_copy_working_days),
-        deadlines=[_deadline_view(d) for d in deadlines_of(review, timescales, today)],
+        deadlines=[_deadline_view(d) for d in deadlines_of(review.dates, timescales, today)],
         as_of=today,
         version=review.version,
     )
 
 
 def review_row(review: Review, timescales: Timescales, today: date) -> ReviewRow:
-    upcoming = next_open_deadline(deadlines_of(review, timescales, today))
+    upcoming = next_open_deadline(deadlines_of(review.dates, timescales, today))
     return ReviewRow(
         reference=review.reference,
         case_reference=review.case_reference,

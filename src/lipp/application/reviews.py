@@ -22,7 +22,7 @@ from lipp.commands import reviews as c
 from lipp.commands.fields import AgencyInput, Command
 from lipp.commands.markers import AssessQualityMarker
 from lipp.domain.actors import Actor, Role
-from lipp.domain.errors import ConcurrentChange, NotAuthorised, RuleBroken
+from lipp.domain.errors import ConcurrentChange, RuleBroken
 from lipp.domain.identifiers import case_incident_id_for, review_id_for
 from lipp.domain.register.conflicts import refuse_if_conflicted
 from lipp.domain.review import access
@@ -257,8 +257,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
     def register(self, actor: Actor, board_code: str, as_of: date | None = None) -> list[ReviewRow]:
         """The board's reviews with their stage and next deadline, oldest reference first."""
         board = self.directory.board(board_code)
-        if not access.may_list_board(actor, board.id):
-            raise NotAuthorised(f"{actor.username} ({actor.role.value}) may not list {board.code}'s reviews")
+        access.require_may_list_board(actor, board.id, board.code)
         today = as_of or self.today()
         rows = []
         for review_id in self._review_ids_of(board.id):

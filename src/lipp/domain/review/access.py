@@ -17,6 +17,10 @@ class ActorIsNotTheAppointedReviewer(NotAuthorised):
     """Among reviewers, only the one appointed to the review may act on it."""
 
 
+class ActorMayNotListBoard(NotAuthorised):
+    """Only an admin or a coordinator of the board may list its reviews."""
+
+
 class ActorMayNotNotify(NotAuthorised):
     """Only a coordinator may notify an incident, and only for their own board."""
 
@@ -34,6 +38,11 @@ def may_see(actor: Actor, review: Review) -> bool:
 
 def may_list_board(actor: Actor, board_id: UUID) -> bool:
     return actor.role is Role.ADMIN or actor.is_coordinator_of(board_id)
+
+
+def require_may_list_board(actor: Actor, board_id: UUID, board_code: str) -> None:
+    if not may_list_board(actor, board_id):
+        raise ActorMayNotListBoard(f"{actor.username} ({actor.role.value}) may not list {board_code}'s reviews")
 
 
 def require_may_notify(actor: Actor, board_id: UUID) -> None:

@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND
 from lipp.domain.reference.markers import MarkerSet, marker_set
+from lipp.domain.review.dates import ReviewDates
 from lipp.domain.review.event import ReviewEvent
 from lipp.domain.review.finding_steps import FindingSteps
 from lipp.domain.review.marker_steps import MarkerSteps
@@ -515,12 +516,23 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         sent_on = self.step_dates.get(Stage.SENT_TO_PANEL)
         return add_working_days(sent_on, panel_copy_working_days) if sent_on else None
 
+    @property
+    def dates(self) -> ReviewDates:
+        """The business dates its deadlines run from."""
+        return ReviewDates(
+            aware_on=self.aware_on,
+            notified_on=self.notified_on,
+            decision=self.decision,
+            decided_on=self.decided_on,
+            signed_off_on=self.step_dates.get(Stage.SIGNED_OFF),
+            publication_reconsider_on=self.publication_reconsider_on,
+            closed_pause_days=sum((end - start).days for start, end in self.pauses),
+            paused_since=self.paused_since,
+        )
+
     def days_paused(self, today: date) -> int:
         """Calendar days spent paused, counting a pause still running up to `today`."""
-        total = sum((end - start).days for start, end in self.pauses)
-        if self.paused_since is not None:
-            total += max(0, (today - self.paused_since).days)
-        return total
+        return self.dates.days_paused(today)
 
     # Internals.
 

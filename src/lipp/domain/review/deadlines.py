@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from lipp.domain.calendar import add_calendar_months, add_working_days, working_days_between
-from lipp.domain.review.aggregate import Review
-from lipp.domain.review.vocabulary import Decision, Stage
+from lipp.domain.review.dates import ReviewDates
+from lipp.domain.review.vocabulary import Decision
 from lipp.domain.timescales import Timescales
 
 
@@ -56,7 +56,7 @@ def status_of(due_on: date, done_on: date | None, today: date, due_soon_working_
     return DeadlineStatus.ON_TIME
 
 
-def completion_due_on(review: Review, timescales: Timescales, today: date) -> date | None:
+def completion_due_on(review: ReviewDates, timescales: Timescales, today: date) -> date | None:
     """Six calendar months (by default) after the decision, extended by every day paused."""
     if review.decision is not Decision.LOCAL_REVIEW or review.decided_on is None:
         return None
@@ -64,7 +64,7 @@ def completion_due_on(review: Review, timescales: Timescales, today: date) -> da
     return due + timedelta(days=review.days_paused(today))
 
 
-def deadlines_of(review: Review, timescales: Timescales, today: date) -> list[Deadline]:
+def deadlines_of(review: ReviewDates, timescales: Timescales, today: date) -> list[Deadline]:
     """Every deadline that applies to the review as it stands, in process order."""
     soon = timescales.due_soon_working_days
     due_and_done: list[tuple[str, date, date | None]] = [
@@ -81,7 +81,7 @@ def deadlines_of(review: Review, timescales: Timescales, today: date) -> list[De
     ]
     completion = completion_due_on(review, timescales, today)
     if completion is not None:
-        due_and_done.append(("completion (sign-off)", completion, review.step_dates.get(Stage.SIGNED_OFF)))
+        due_and_done.append(("completion (sign-off)", completion, review.signed_off_on))
     if review.publication_reconsider_on is not None:
         due_and_done.append(("reconsider publication", review.publication_reconsider_on, None))
     return [

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from lipp.application.review_sharing import SharingReceipt
 from lipp.commands import findings as f
-from lipp.interfaces.cli import finding_render
+from lipp.interfaces.cli import finding_render, library_render
 from lipp.interfaces.cli.common import AsOf, FindingKey, Json, On, Reason, Reference, as_date, session_of, without_empty
 from lipp.interfaces.cli.output import console, emit_json
 
@@ -178,6 +179,33 @@ def confirm(
     fields = {"reference": reference, "finding": finding, "hit": hit, "reason": reason, "on": on}
     command = f.ConfirmFalsePositive.model_validate(without_empty(fields))
     _sharing(ctx, json, session.lipp.reviews.confirm_false_positive(session.actor(), command))
+
+
+@findings.command("search")
+def search(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="Words to find (stemmed: 'assess' finds 'assessments').")] = None,
+    theme: Annotated[str | None, typer.Option(help="A national theme: id, current or earlier name.")] = None,
+    pattern: Annotated[str | None, typer.Option(help="A pattern category: 1 to 6 or its id.")] = None,
+    agency: Annotated[str | None, typer.Option(help="An agency sector, e.g. police or health.")] = None,
+    board: Annotated[str | None, typer.Option(help="A board code.")] = None,
+    from_date: Annotated[str | None, typer.Option("--from", help="Logged on or after (YYYY-MM-DD).")] = None,
+    to_date: Annotated[str | None, typer.Option("--to", help="Logged on or before (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="At most this many.")] = 50,
+    json: Json = False,
+) -> None:
+    """Search findings across reviews: you see what your role allows (others' boards: shareable only)."""
+    session = session_of(ctx)
+    found = session.lipp.library.search_findings(
+        session.actor(), text, theme, pattern, agency, board, as_date(from_date), as_date(to_date), limit
+    )
+    if json:
+        emit_json(found)
+        return
+    given = {"text": text, "theme": theme, "pattern": pattern, "agency": agency, "board": board}
+    given.update({"from": from_date, "to": to_date})
+    searched = ", ".join(f"{name} '{value}'" for name, value in given.items() if value) or "no criteria"
+    library_render.print_found(found, escape(searched))
 
 
 def _step(

@@ -17,6 +17,7 @@ from lipp.interfaces.cli import (
     demo_command,
     finding_commands,
     marker_commands,
+    projection_commands,
     reference_commands,
     registry_commands,
     review_commands,
@@ -48,6 +49,7 @@ app.command("login")(registry_commands.login)
 app.command("whoami")(registry_commands.whoami)
 app.command("demo")(demo_command.demo)
 app.add_typer(schema_commands.schemas, name="schemas")
+app.add_typer(projection_commands.projections, name="projections")
 app.add_typer(token_commands.tokens, name="token")
 app.command("serve")(token_commands.serve)
 

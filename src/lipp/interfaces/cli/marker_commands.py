@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
 from lipp.commands.markers import AssessQualityMarker
+from lipp.interfaces.cli import library_render
 from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of, without_empty
 from lipp.interfaces.cli.output import console, emit_json, label
 
@@ -84,6 +86,25 @@ def list_markers(ctx: typer.Context, reference: Reference, as_of: AsOf = None, j
         emit_json(view)
     else:
         print_markers(view)
+
+
+@markers.command("results")
+def results(
+    ctx: typer.Context,
+    board: Annotated[str | None, typer.Option(help="A board code; every board when omitted.")] = None,
+    from_date: Annotated[str | None, typer.Option("--from", help="Rated on or after (YYYY-MM-DD).")] = None,
+    to_date: Annotated[str | None, typer.Option("--to", help="Rated on or before (YYYY-MM-DD).")] = None,
+    json: Json = False,
+) -> None:
+    """Each marker's latest ratings across reviews, counted (national bodies and admins; coordinators: own board)."""
+    session = session_of(ctx)
+    found = session.lipp.marker_results.marker_results(session.actor(), board, as_date(from_date), as_date(to_date))
+    if json:
+        emit_json(found)
+        return
+    period = f" from {from_date or 'the start'} to {to_date or 'today'}" if from_date or to_date else ""
+    scope = (board.upper() if board else "every board you may see") + period
+    library_render.print_marker_results(found, escape(scope))
 
 
 def rating_text(rating: str | None) -> str:

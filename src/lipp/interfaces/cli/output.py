@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import TypeAdapter
 from rich.console import Console
 
 console = Console(highlight=False)
@@ -22,13 +21,9 @@ RAG_LABEL = {
 }
 
 
-def emit_json(data: BaseModel | Sequence[BaseModel] | dict[str, Any]) -> None:
-    if isinstance(data, BaseModel):
-        payload: Any = data.model_dump(mode="json")
-    elif isinstance(data, dict):
-        payload = data
-    else:
-        payload = [item.model_dump(mode="json") for item in data]
+def emit_json(data: Any) -> None:
+    """Print views (pydantic models or query DTOs), lists of them, or plain dicts as JSON."""
+    payload = TypeAdapter(Any).dump_python(data, mode="json")
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 

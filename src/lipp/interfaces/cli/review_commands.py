@@ -8,9 +8,12 @@ import typer
 
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.domain.clock import today_in_england
+from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.cli import review_render
 from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.review_render import RegisterLine
 from lipp.interfaces.cli.session import Session
 
 reviews = typer.Typer(help="Notify incidents and advance reviews.", no_args_is_help=True)
@@ -249,19 +252,45 @@ def list_reviews(
     ctx: typer.Context,
     board: Annotated[str | None, typer.Option(help="Board code; your own board if omitted.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only reviews with an overdue deadline.")] = False,
+    stage: Annotated[Stage | None, typer.Option("--stage", help="Only reviews at this stage.")] = None,
     as_of: AsOf = None,
     json: Json = False,
 ) -> None:
-    """The board's reviews with their stage and next deadline."""
+    """The board's reviews with their stage and next deadline (from the register read model)."""
     session = session_of(ctx)
-    board_code = board or _own_board(session)
-    rows = session.lipp.reviews.register(session.actor(), board_code, as_date(as_of))
-    if overdue:
-        rows = [row for row in rows if row.next_status == "overdue"]
+    found = session.lipp.registry.board(board or _own_board(session))
+    day = as_date(as_of)
+    rows: list[RegisterLine]
+    if day is None:
+        today = today_in_england(session.lipp.clock)
+        entries = session.lipp.register.entries(
+            session.actor(), found.id, found.code, today, overdue_only=overdue, stage=stage
+        )
+        rows = list(entries)
+    else:  # what the board knew then: replayed from the events recorded by that day
+        rows = list(session.lipp.reviews.register(session.actor(), found.code, day))
+        rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
+        rows = [row for row in rows if row.stage == stage.value] if stage else rows
     if json:
         emit_json(rows)
     else:
-        review_render.print_register(board_code.upper(), rows)
+        review_render.print_register(found.code, rows)
+
+
+@reviews.command("counts")
+def counts(
+    ctx: typer.Context,
+    board: Annotated[str | None, typer.Option(help="Board code; your own board if omitted.")] = None,
+    json: Json = False,
+) -> None:
+    """How many of the board's reviews stand at each stage, and how many of those are paused."""
+    session = session_of(ctx)
+    found = session.lipp.registry.board(board or _own_board(session))
+    stages = session.lipp.register.counts(session.actor(), found.id, found.code)
+    if json:
+        emit_json(stages)
+    else:
+        review_render.print_counts(found.code, stages)
 
 
 def _own_board(session: Session) -> str:

@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from lipp.application.views import ReviewRow, ReviewView, TimelineEntry
+from lipp.application.views import ReviewView, TimelineEntry
 from lipp.domain.clock import ENGLAND
 from lipp.interfaces.cli.output import console, label, rag_text
+from lipp.projections.register.entries import StageCount
+
+
+class RegisterLine(Protocol):
+    """A register line, from the read model (now) or from replay (as it stood on a day)."""
+
+    @property
+    def reference(self) -> str: ...
+    @property
+    def case_reference(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def paused(self) -> bool: ...
+    @property
+    def next_deadline(self) -> str | None: ...
+    @property
+    def next_due_on(self) -> date | None: ...
+    @property
+    def next_status(self) -> str | None: ...
+    @property
+    def next_rag(self) -> str | None: ...
 
 
 def print_review(view: ReviewView) -> None:
@@ -41,7 +67,7 @@ def print_review(view: ReviewView) -> None:
     console.print(deadlines)
 
 
-def print_register(board: str, rows: list[ReviewRow]) -> None:
+def print_register(board: str, rows: Sequence[RegisterLine]) -> None:
     table = Table("reference", "case", "stage", "next deadline", "due", "status", title=f"Reviews of {board}")
     for row in rows:
         stage = label(row.stage) + (" [yellow](paused)[/]" if row.paused else "")
@@ -56,6 +82,14 @@ def print_register(board: str, rows: list[ReviewRow]) -> None:
     console.print(table)
     if not rows:
         console.print("No reviews.")
+
+
+def print_counts(board: str, stages: list[StageCount]) -> None:
+    table = Table("stage", "reviews", "paused", title=f"Reviews of {board} by stage")
+    for count in stages:
+        table.add_row(label(count.stage), str(count.reviews), str(count.paused or "-"))
+    table.add_row("[bold]all[/]", f"[bold]{sum(c.reviews for c in stages)}[/]", str(sum(c.paused for c in stages)))
+    console.print(table)
 
 
 def print_timeline(reference: str, entries: list[TimelineEntry]) -> None:

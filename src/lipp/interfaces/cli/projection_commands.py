@@ -1,0 +1,107 @@
+"""`lipp projections`: where each read model stands, catching up, following, and rebuilding from history."""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.session import Session
+from lipp.projections.follow import follow as follow_log
+from lipp.projections.projection import Projection
+
+projections = typer.Typer(help="Read models: their position in the log, catching up and rebuilding.")
+
+Only = Annotated[list[str] | None, typer.Argument(help="Projection names; all of them if omitted.")]
+BatchSize = Annotated[int | None, typer.Option("--batch-size", min=1, help="Notifications per transaction.")]
+
+
+def _session(ctx: typer.Context) -> Session:
+    session: Session = ctx.find_root().obj
+    return session
+
+
+def _chosen(session: Session, names: list[str] | None) -> list[Projection]:
+    known = {p.name: p for p in session.lipp.projections}
+    unknown = sorted(set(names or ()) - set(known))
+    if unknown:
+        raise typer.BadParameter(f"unknown projection {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return [known[name] for name in names] if names else list(known.values())
+
+
+@projections.command("status")
+def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Each projection's position, the log's last notification id, and the lag between."""
+    session = _session(ctx)
+    found = [session.lipp.runner.status(p) for p in _chosen(session, names)]
+    if json:
+        emit_json(
+            {s.name: {"version": s.version, "position": s.position, "log_end": s.log_end, "lag": s.lag} for s in found}
+        )
+        return
+    table = Table("projection", "version", "position", "log end", "lag", title="Projections")
+    for s in found:
+        position = "not built" if s.position is None else str(s.position)
+        lag = f"[yellow]{s.lag}[/]" if s.lag else "[green]0[/]"
+        table.add_row(s.name, str(s.version), position, str(s.log_end), lag)
+    console.print(table)
+
+
+@projections.command("catch-up")
+def catch_up(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
+    """Apply every event recorded since each projection's position (a new projection backfills everything)."""
+    session = _session(ctx)
+    runner = session.lipp.runner
+    if batch_size:
+        runner.batch_size = batch_size
+    for projection in _chosen(session, names):
+        console.print(f"{projection.name}: applied {runner.catch_up(projection)} events")
+
+
+@projections.command("rebuild")
+def rebuild(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
+    """Drop the read-model tables and rebuild them from the whole history, with a progress bar."""
+    session = _session(ctx)
+    runner = session.lipp.runner
+    if batch_size:
+        runner.batch_size = batch_size
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as bar:
+        for projection in _chosen(session, names):
+            task = bar.add_task(projection.name, total=None)
+
+            def advance(position: int, end: int, task: TaskID = task) -> None:
+                bar.update(task, completed=position, total=end)
+
+            count = runner.rebuild(projection, advance)
+            end = runner.status(projection).log_end
+            bar.update(task, completed=end, total=end, description=f"{projection.name}: {count} events")
+
+
+@projections.command("follow")
+def follow(
+    ctx: typer.Context,
+    names: Only = None,
+    interval: Annotated[
+        float, typer.Option(min=0.05, help="Seconds between polls (SQLite; a fallback on PostgreSQL).")
+    ] = 0.5,
+) -> None:
+    """Keep the read models up to date as events are recorded, until interrupted (Ctrl-C)."""
+    session = _session(ctx)
+    chosen = _chosen(session, names)
+    stop = threading.Event()
+    console.print(f"following {', '.join(p.name for p in chosen)}; Ctrl-C to stop")
+    try:
+        follow_log(
+            session.lipp.runner,
+            chosen,
+            stop,
+            interval=interval,
+            applied=lambda name, count: console.print(f"{name}: applied {count} events"),
+        )
+    except KeyboardInterrupt:
+        stop.set()

@@ -1,0 +1,1 @@
+"""Read models: SQL tables that only projections write, kept exactly once from the shared notification log."""

@@ -1,0 +1,13 @@
+"""Every projection lipp keeps. Add a new one here: it backfills from the whole history on its first catch-up."""
+
+from __future__ import annotations
+
+from lipp.projections.findings.projection import FindingsLibraryProjection
+from lipp.projections.markers.projection import MarkerResultsProjection
+from lipp.projections.projection import Projection
+from lipp.projections.register.projection import ReviewRegisterProjection
+
+
+def all_projections() -> list[Projection]:
+    """In the order they are caught up and rebuilt."""
+    return [ReviewRegisterProjection(), FindingsLibraryProjection(), MarkerResultsProjection()]

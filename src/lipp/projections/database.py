@@ -1,0 +1,48 @@
+"""The read-model engine on the configured database: the events' own SQLite file or PostgreSQL database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+
+BUSY_TIMEOUT_MS = 30_000
+CACHE_KIB = 128 * 1024
+"""Page cache per connection: a national register and its indexes stay in memory while a rebuild updates them."""
+WRITING = "lipp_writing"
+"""Execution option marking a connection that will write: on SQLite it takes the write lock at BEGIN."""
+
+
+def create_read_model_engine(database_url: str) -> Engine:
+    """An engine for the read models. SQLite gets WAL, a busy timeout and `BEGIN IMMEDIATE` for writers."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "postgresql":
+        return create_engine(url.set(drivername="postgresql+psycopg"), pool_pre_ping=True)
+    if url.get_backend_name() != "sqlite":
+        raise ValueError(f"unsupported database '{url.get_backend_name()}': use sqlite or postgresql")
+    engine = create_engine(url)
+    event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # Let us issue BEGIN ourselves: pysqlite's implicit BEGIN is deferred, and a deferred transaction that
+    # reads then writes can fail at once with SQLITE_BUSY when another process wrote meanwhile.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    writing = connection.get_execution_options().get(WRITING, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

@@ -1,0 +1,78 @@
+"""Keeps the findings library from the Review events: findings as the lead reviewer writes them, their review's
+stage and appointee, and whether the redaction check has cleared them to travel beyond the board."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from eventsourcing.domain import DomainEvent
+from sqlalchemy.engine import Connection
+
+from lipp.domain.review.aggregate import Review
+from lipp.domain.review.vocabulary import Stage
+from lipp.projections.findings import text_index
+from lipp.projections.findings.batch import FindingsBatch
+from lipp.projections.findings.tables import library_metadata
+from lipp.projections.projection import Projection
+
+STAGE_OF: dict[type[DomainEvent], Stage] = {
+    Review.RapidReviewDecided: Stage.DECIDED,
+    Review.Commissioned: Stage.COMMISSIONED,
+    Review.TermsOfReferenceAgreed: Stage.IN_CONDUCT,
+    Review.ReportDrafted: Stage.REPORT_DRAFTED,
+    Review.SignedOff: Stage.SIGNED_OFF,
+    Review.SentToPanel: Stage.SENT_TO_PANEL,
+    Review.PublicationDeferred: Stage.PUBLICATION_DEFERRED,
+    Review.Published: Stage.PUBLISHED,
+    Review.NotPublished: Stage.NOT_PUBLISHED,
+    Review.Closed: Stage.CLOSED,
+}
+FINDING_EVENTS: tuple[type[DomainEvent], ...] = (
+    Review.FindingLogged,
+    Review.FindingRevised,
+    Review.FindingsReRanked,
+    Review.FindingWithdrawn,
+    Review.FindingCheckedForSharing,
+    Review.RedactionFalsePositiveConfirmed,
+)
+
+
+class FindingsLibraryProjection(Projection):
+    """One row per finding, its themes in a child table, and its text in the dialect's full-text index."""
+
+    name: ClassVar[str] = "findings_library"
+    version: ClassVar[int] = 1
+    metadata = library_metadata
+
+    @property
+    def event_classes(self) -> tuple[type[DomainEvent], ...]:
+        return (Review.Notified, Review.LeadReviewerAppointed, *STAGE_OF, *FINDING_EVENTS)
+
+    def create_tables(self, connection: Connection) -> None:
+        super().create_tables(connection)
+        text_index.create(connection)
+
+    def drop_tables(self, connection: Connection) -> None:
+        text_index.drop(connection)
+        super().drop_tables(connection)
+
+    def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
+        batch = FindingsBatch(connection, events)
+        handlers: dict[type[DomainEvent], Callable[[Any], None]] = {
+            Review.Notified: batch.notified,
+            Review.LeadReviewerAppointed: batch.appointed,
+            Review.FindingLogged: batch.logged,
+            Review.FindingRevised: batch.revised,
+            Review.FindingsReRanked: batch.reranked,
+            Review.FindingWithdrawn: batch.withdrawn,
+            Review.FindingCheckedForSharing: batch.checked,
+            Review.RedactionFalsePositiveConfirmed: batch.confirmed,
+        }
+        for event in events:
+            stage = STAGE_OF.get(type(event))
+            if stage is not None:
+                batch.staged(event, stage)
+            else:
+                handlers[type(event)](event)
+        batch.write()

@@ -1,0 +1,56 @@
+"""Marker results as users read them: national bodies and admins across boards, coordinators their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine
+
+from lipp.domain.actors import Actor, Role
+from lipp.domain.errors import NotAuthorised
+from lipp.domain.reference.markers import marker_set
+from lipp.projections.markers import queries
+from lipp.projections.markers.entries import MarkerResult
+from lipp.projections.markers.projection import MarkerResultsProjection
+from lipp.projections.markers.tables import marker_reviews
+from lipp.projections.runner import ProjectionRunner
+
+
+class ActorMayNotSeeMarkerResults(NotAuthorised):
+    """Marker results are for national bodies and admins (every board) and coordinators (their own board)."""
+
+
+@dataclass
+class MarkerResults:
+    """Counts of each marker's latest ratings across reviews."""
+
+    engine: Engine
+    runner: ProjectionRunner
+    projection: MarkerResultsProjection
+
+    def marker_results(
+        self, actor: Actor, board: str | None = None, from_date: date | None = None, to_date: date | None = None
+    ) -> list[MarkerResult]:
+        """Per marker: met / partly met / not met / not applicable counts, for `board` (or all boards) and the
+        period the ratings were last given in. A coordinator's results are always their own board's."""
+        self.runner.catch_up(self.projection)
+        with self.engine.connect() as connection:
+            if actor.role is Role.COORDINATOR and actor.board_id is not None:
+                own = connection.execute(
+                    marker_reviews.select()
+                    .with_only_columns(marker_reviews.c.board_code)
+                    .where(marker_reviews.c.board_id == actor.board_id)
+                    .limit(1)
+                ).scalar()
+                if board and own and board.strip().upper() != own:
+                    raise ActorMayNotSeeMarkerResults(
+                        f"{actor.username} (coordinator) may see marker results of their own board only"
+                    )
+                return queries.results(connection, marker_set(), None, from_date, to_date, actor.board_id)
+            elif actor.role not in (Role.ADMIN, Role.NATIONAL_BODY):
+                raise ActorMayNotSeeMarkerResults(
+                    f"{actor.username} ({actor.role.value}) may not see marker results: "
+                    "national bodies, admins and coordinators may"
+                )
+            return queries.results(connection, marker_set(), board, from_date, to_date)

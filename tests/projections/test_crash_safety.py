@@ -1,0 +1,73 @@
+"""A projection process killed with SIGKILL at random moments, then restarted, ends exactly where a clean run does."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lipp.bootstrap import Lipp
+from lipp.domain.clock import SettableClock
+from lipp.projections import tracking
+from lipp.projections.register.table import review_register
+from tests.conftest import People
+from tests.projections.stories import Storyteller, random_moves, table_rows
+
+KILLS = 4
+LIPP = Path(sys.executable).with_name("lipp")
+
+
+def _catch_up_process(lipp: Lipp) -> subprocess.Popen[bytes]:
+    command = [str(LIPP), "--database-url", lipp.settings.effective_database_url]
+    command += ["projections", "catch-up", "review_register", "--batch-size", "1"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _position(lipp: Lipp) -> int:
+    with lipp.read_models.connect() as connection:
+        if not lipp.read_models.dialect.has_table(connection, tracking.tracking.name):
+            return 0
+        found = tracking.tracked(connection, "review_register")
+    return found.notification_id if found else 0
+
+
+@pytest.mark.slow
+def test_killed_and_restarted_catch_up_matches_an_uninterrupted_run(
+    lipp: Lipp, people: People, clock: SettableClock
+) -> None:
+    teller = Storyteller(lipp, people, clock)
+    for move in random_moves(11, 300):
+        teller.play(move)
+    end = lipp.storage.recorder.max_notification_id()
+    chance = random.Random(7)
+    killed_at: list[int] = []
+
+    while len(killed_at) < KILLS:
+        before = _position(lipp)
+        process = _catch_up_process(lipp)
+        while process.poll() is None and _position(lipp) == before:
+            time.sleep(0.005)  # wait out start-up: kill only once this run is applying events
+        if process.poll() is not None:
+            break  # it finished before we could kill it
+        time.sleep(chance.uniform(0, 0.05))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        killed_at.append(_position(lipp))
+    finish = _catch_up_process(lipp)
+    _, errors = finish.communicate(timeout=120)
+    assert finish.returncode == 0, errors.decode()
+    after_kills = table_rows(lipp.read_models, review_register)
+    position_after_kills = _position(lipp)
+
+    lipp.runner.rebuild(lipp.register.projection)
+
+    assert len(killed_at) == KILLS and all(0 < position < end for position in killed_at)
+    assert position_after_kills == end
+    assert len(after_kills) == len(teller.references)
+    assert after_kills == table_rows(lipp.read_models, review_register)

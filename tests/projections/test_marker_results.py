@@ -1,0 +1,81 @@
+"""Quality-marker results across reviews: counts of each marker's latest rating, by board and period."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from lipp.bootstrap import Lipp
+from lipp.commands.markers import AssessQualityMarker
+from lipp.domain.actors import Actor
+from lipp.domain.clock import SettableClock
+from lipp.projections.markers.entries import MarkerResult
+from lipp.projections.markers.tables import marker_metadata
+from lipp.projections.markers.view import ActorMayNotSeeMarkerResults
+from tests.conftest import People
+from tests.projections.library_journeys import in_conduct
+from tests.projections.stories import table_rows
+
+
+def rate(lipp: Lipp, coordinator: Actor, reference: str, marker: int, rating: str) -> None:
+    mitigation = {"mitigation": "The board has a plan"} if rating == "not_met" else {}
+    command = AssessQualityMarker(
+        reference=reference, marker=marker, rating=rating, evidence="Seen in the review records", **mitigation
+    )
+    lipp.reviews.execute(coordinator, command)
+
+
+def three_reviews(lipp: Lipp, people: People, clock: SettableClock) -> None:
+    """NVL: two reviews rated in March; EMR: one review rated forty days later."""
+    first = in_conduct(lipp, people, "NVL", "Child K")
+    second = in_conduct(lipp, people, "NVL", "Child L")
+    rate(lipp, people.coordinator, first, 1, "met")
+    rate(lipp, people.coordinator, first, 2, "not_met")
+    rate(lipp, people.coordinator, first, 1, "partly_met")  # revisited: only the latest rating counts
+    rate(lipp, people.coordinator, second, 1, "met")
+    rate(lipp, people.coordinator, second, 2, "not_applicable")
+    clock.advance(timedelta(days=40))
+    emr = in_conduct(lipp, people, "EMR", "Child Q")
+    rate(lipp, people.other_coordinator, emr, 1, "not_met")
+    rate(lipp, people.other_coordinator, emr, 2, "met")
+
+
+def counts(found: list[MarkerResult]) -> dict[int, tuple[int, int, int, int]]:
+    """Markers with any rating: (met, partly met, not met, not applicable)."""
+    return {r.marker: (r.met, r.partly_met, r.not_met, r.not_applicable) for r in found if r.assessed}
+
+
+def test_counts_the_latest_rating_of_each_marker_per_review(lipp: Lipp, people: People, clock: SettableClock) -> None:
+    three_reviews(lipp, people, clock)
+    results = lipp.marker_results.marker_results
+
+    assert counts(results(people.admin)) == {1: (1, 1, 1, 0), 2: (1, 0, 1, 1)}
+    assert counts(results(people.national_body, board="nvl")) == {1: (1, 1, 0, 0), 2: (0, 0, 1, 1)}
+    assert counts(results(people.national_body, from_date=date(2026, 3, 3))) == {1: (0, 0, 1, 0), 2: (1, 0, 0, 0)}
+    assert counts(results(people.admin, to_date=date(2026, 3, 2))) == {1: (1, 1, 0, 0), 2: (0, 0, 1, 1)}
+    everything = results(people.admin)
+    assert [r.marker for r in everything] == list(range(1, 19))
+    assert everything[0].title and everything[17].assessed == 0
+
+
+def test_a_coordinator_sees_only_their_own_board(lipp: Lipp, people: People, clock: SettableClock) -> None:
+    three_reviews(lipp, people, clock)
+    results = lipp.marker_results.marker_results
+
+    assert counts(results(people.other_coordinator)) == {1: (0, 0, 1, 0), 2: (1, 0, 0, 0)}
+    assert counts(results(people.coordinator, board="NVL")) == {1: (1, 1, 0, 0), 2: (0, 0, 1, 1)}
+    with pytest.raises(ActorMayNotSeeMarkerResults):
+        results(people.coordinator, board="EMR")
+    with pytest.raises(ActorMayNotSeeMarkerResults):
+        results(people.reviewer)
+
+
+def test_rebuild_gives_identical_marker_tables(lipp: Lipp, people: People, clock: SettableClock) -> None:
+    three_reviews(lipp, people, clock)
+    lipp.marker_results.marker_results(people.admin)
+    before = [table_rows(lipp.read_models, t) for t in marker_metadata.sorted_tables]
+
+    lipp.runner.rebuild(lipp.marker_results.projection)
+
+    assert [table_rows(lipp.read_models, t) for t in marker_metadata.sorted_tables] == before
