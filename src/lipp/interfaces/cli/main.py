@@ -62,8 +62,6 @@ def options(
     database_url: Annotated[str | None, typer.Option("--database-url", help="sqlite:///file or postgresql://…")] = None,
 ) -> None:
     overrides = {k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None}
-    for name, value in overrides.items():  # so that servers started from here read the same settings
-        os.environ[f"LIPP_{name.upper()}"] = str(value)
     session = Session(settings=Settings(**overrides), acting_as=acting_as)  # type: ignore[arg-type]
     ctx.obj = session
     ctx.call_on_close(session.close)

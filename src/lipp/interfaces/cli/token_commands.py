@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -72,6 +73,7 @@ def list_tokens(ctx: typer.Context, json: Json = False) -> None:
 
 
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
@@ -79,4 +81,7 @@ def serve(
     """Serve the HTTP API (settings from LIPP_* variables; --data-dir and --database-url are passed on)."""
     import uvicorn
 
+    settings = _session(ctx).settings  # worker processes read the environment: hand them these settings
+    os.environ["LIPP_DATA_DIR"] = str(settings.data_dir)
+    os.environ["LIPP_DATABASE_URL"] = settings.effective_database_url
     uvicorn.run("lipp.interfaces.api.main:app", host=host, port=port, workers=workers, factory=True)
