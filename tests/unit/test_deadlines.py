@@ -93,7 +93,7 @@ def resume(review: Review, on: date) -> None:
 
 
 def deadline(review: Review, name: str, today: date, timescales: Timescales = DEFAULT) -> Deadline:
-    found = {d.name: d for d in deadlines_of(review, timescales, today)}
+    found = {d.name: d for d in deadlines_of(review.dates, timescales, today)}
     return found[name]
 
 
@@ -200,7 +200,7 @@ def test_completion_six_months_after_the_last_day_of_august_falls_on_the_last_da
 @pytest.mark.parametrize("decision", [Decision.OTHER_LEARNING, Decision.NO_FURTHER_REVIEW])
 def test_no_completion_is_due_when_no_local_review_was_decided(decision: Decision) -> None:
     review = decided(date(2026, 3, 20), decision)
-    names = [d.name for d in deadlines_of(review, DEFAULT, date(2026, 3, 20))]
+    names = [d.name for d in deadlines_of(review.dates, DEFAULT, date(2026, 3, 20))]
     assert names == ["notification", "rapid review"]
 
 
@@ -264,7 +264,7 @@ def test_a_deferred_publication_is_due_to_be_reconsidered_on_the_date_given() ->
     )
     found = deadline(review, "reconsider publication", today=date(2026, 11, 25))
     assert (found.due_on, found.status) == (date(2026, 12, 1), DeadlineStatus.DUE_SOON)
-    assert next_open_deadline(deadlines_of(review, DEFAULT, date(2026, 11, 25))) == found
+    assert next_open_deadline(deadlines_of(review.dates, DEFAULT, date(2026, 11, 25))) == found
 
 
 def test_publication_may_follow_the_copy_to_the_panel_after_seven_working_days() -> None:
@@ -282,14 +282,14 @@ def test_publication_may_follow_the_copy_to_the_panel_after_seven_working_days()
 
 def test_the_next_deadline_is_the_earliest_open_one() -> None:
     review = notified(date(2026, 3, 6), date(2026, 3, 9))
-    upcoming = next_open_deadline(deadlines_of(review, DEFAULT, date(2026, 3, 9)))
+    upcoming = next_open_deadline(deadlines_of(review.dates, DEFAULT, date(2026, 3, 9)))
     assert upcoming is not None
     assert (upcoming.name, upcoming.due_on) == ("rapid review", date(2026, 3, 30))
 
 
 def test_a_review_with_every_deadline_met_has_no_next_deadline() -> None:
     review = decided(date(2026, 3, 20), Decision.NO_FURTHER_REVIEW)
-    assert next_open_deadline(deadlines_of(review, DEFAULT, date(2026, 3, 20))) is None
+    assert next_open_deadline(deadlines_of(review.dates, DEFAULT, date(2026, 3, 20))) is None
 
 
 # Timescales a board sets.
@@ -316,5 +316,5 @@ def test_custom_timescales_set_every_due_date_and_the_amber_window() -> None:
 
 def test_deadlines_are_listed_in_process_order() -> None:
     review = decided(date(2026, 3, 20))
-    names = [d.name for d in deadlines_of(review, DEFAULT, date(2026, 3, 20))]
+    names = [d.name for d in deadlines_of(review.dates, DEFAULT, date(2026, 3, 20))]
     assert names == ["notification", "rapid review", "completion (sign-off)"]

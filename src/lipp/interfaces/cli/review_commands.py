@@ -258,6 +258,7 @@ def list_reviews(
 ) -> None:
     """The board's reviews with their stage and next deadline (from the register read model)."""
     session = session_of(ctx)
+    session.actor()  # who acts comes first: a stranger learns nothing about boards
     found = session.lipp.registry.board(board or _own_board(session))
     day = as_date(as_of)
     rows: list[RegisterLine]
@@ -285,6 +286,7 @@ def counts(
 ) -> None:
     """How many of the board's reviews stand at each stage, and how many of those are paused."""
     session = session_of(ctx)
+    session.actor()  # who acts comes first: a stranger learns nothing about boards
     found = session.lipp.registry.board(board or _own_board(session))
     stages = session.lipp.register.counts(session.actor(), found.id, found.code)
     if json:
