@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from lipp.interfaces.cli.common import session_of
 from lipp.interfaces.cli.output import console, emit_json
 from lipp.interfaces.cli.session import Session
 from lipp.projections.follow import follow as follow_log
@@ -18,11 +19,6 @@ projections = typer.Typer(help="Read models: their position in the log, catching
 
 Only = Annotated[list[str] | None, typer.Argument(help="Projection names; all of them if omitted.")]
 BatchSize = Annotated[int | None, typer.Option("--batch-size", min=1, help="Notifications per transaction.")]
-
-
-def _session(ctx: typer.Context) -> Session:
-    session: Session = ctx.find_root().obj
-    return session
 
 
 def _chosen(session: Session, names: list[str] | None) -> list[Projection]:
@@ -36,7 +32,7 @@ def _chosen(session: Session, names: list[str] | None) -> list[Projection]:
 @projections.command("status")
 def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Each projection's position, the log's last notification id, and the lag between."""
-    session = _session(ctx)
+    session = session_of(ctx)
     found = [session.lipp.runner.status(p) for p in _chosen(session, names)]
     if json:
         emit_json(
@@ -54,7 +50,7 @@ def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.O
 @projections.command("catch-up")
 def catch_up(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
     """Apply every event recorded since each projection's position (a new projection backfills everything)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     runner = session.lipp.runner
     if batch_size:
         runner.batch_size = batch_size
@@ -65,7 +61,7 @@ def catch_up(ctx: typer.Context, names: Only = None, batch_size: BatchSize = Non
 @projections.command("rebuild")
 def rebuild(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
     """Drop the read-model tables and rebuild them from the whole history, with a progress bar."""
-    session = _session(ctx)
+    session = session_of(ctx)
     runner = session.lipp.runner
     if batch_size:
         runner.batch_size = batch_size
@@ -91,7 +87,7 @@ def follow(
     ] = 0.5,
 ) -> None:
     """Keep the read models up to date as events are recorded, until interrupted (Ctrl-C)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     chosen = _chosen(session, names)
     stop = threading.Event()
     console.print(f"following {', '.join(p.name for p in chosen)}; Ctrl-C to stop")

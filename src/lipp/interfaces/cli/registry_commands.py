@@ -9,25 +9,18 @@ from rich.markup import escape
 from rich.table import Table
 
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
+from lipp.interfaces.cli.common import Json, session_of
 from lipp.interfaces.cli.output import console, emit_json, label
-from lipp.interfaces.cli.session import Session
 
 boards = typer.Typer(help="Safeguarding partnerships (boards).", no_args_is_help=True)
 users = typer.Typer(help="Users and their roles.", no_args_is_help=True)
-
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
-
-
-def _session(ctx: typer.Context) -> Session:
-    session: Session = ctx.find_root().obj
-    return session
 
 
 def setup(
     ctx: typer.Context, admin: Annotated[str, typer.Argument(help="Username of the first admin.")], json: Json = False
 ) -> None:
     """Create the first admin of a new lipp installation and act as them from now on."""
-    session = _session(ctx)
+    session = session_of(ctx)
     user = session.lipp.registry.set_up_first_admin(admin)
     session.save_user(user.username)
     if json:
@@ -38,7 +31,7 @@ def setup(
 
 def login(ctx: typer.Context, username: Annotated[str, typer.Argument(help="The user to act as.")]) -> None:
     """Act as USERNAME in later commands (saved in the data folder)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     user = session.lipp.registry.user(username)
     session.acting_as = user.username
     session.actor()  # refuses deactivated users now rather than later
@@ -50,8 +43,8 @@ def login(ctx: typer.Context, username: Annotated[str, typer.Argument(help="The 
 
 def whoami(ctx: typer.Context, json: Json = False) -> None:
     """Show who the CLI acts as."""
-    actor = _session(ctx).actor()
-    user = _session(ctx).lipp.registry.user(actor.username)
+    actor = session_of(ctx).actor()
+    user = session_of(ctx).lipp.registry.user(actor.username)
     if json:
         emit_json(user)
     else:
@@ -67,7 +60,7 @@ def add_board(
     json: Json = False,
 ) -> None:
     """Register a board (admins only)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     board = session.lipp.registry.register_board(session.actor(), RegisterBoard(code=code, name=name, area=area))
     if json:
         emit_json(board)
@@ -78,7 +71,7 @@ def add_board(
 @boards.command("list")
 def list_boards(ctx: typer.Context, json: Json = False) -> None:
     """List the boards."""
-    session = _session(ctx)
+    session = session_of(ctx)
     session.actor()  # any registered, active user may list boards
     rows = session.lipp.registry.boards()
     if json:
@@ -99,7 +92,7 @@ def add_user(
     json: Json = False,
 ) -> None:
     """Register a user in a role (admins only)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     user = session.lipp.registry.register_user(
         session.actor(), RegisterUser.model_validate({"username": username, "role": role, "board": board})
     )
@@ -119,7 +112,7 @@ def deactivate_user(
     json: Json = False,
 ) -> None:
     """Stop a user from acting (admins only)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     user = session.lipp.registry.deactivate_user(session.actor(), DeactivateUser(username=username, reason=reason))
     if json:
         emit_json(user)
@@ -130,7 +123,7 @@ def deactivate_user(
 @users.command("list")
 def list_users(ctx: typer.Context, json: Json = False) -> None:
     """List the users."""
-    session = _session(ctx)
+    session = session_of(ctx)
     rows = session.lipp.registry.users(session.actor())
     if json:
         emit_json(rows)

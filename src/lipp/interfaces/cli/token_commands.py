@@ -9,16 +9,10 @@ import typer
 from rich.table import Table
 
 from lipp.commands.tokens import IssueToken, RevokeToken
+from lipp.interfaces.cli.common import Json, session_of
 from lipp.interfaces.cli.output import console, emit_json
-from lipp.interfaces.cli.session import Session
 
 tokens = typer.Typer(help="API tokens for the HTTP API.", no_args_is_help=True)
-Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
-
-
-def _session(ctx: typer.Context) -> Session:
-    session: Session = ctx.find_root().obj
-    return session
 
 
 @tokens.command("issue")
@@ -29,7 +23,7 @@ def issue(
     json: Json = False,
 ) -> None:
     """Issue a token; its secret is shown now and never again."""
-    session = _session(ctx)
+    session = session_of(ctx)
     issued = session.lipp.tokens.issue(session.actor(), IssueToken(username=username, label=label))
     if json:
         emit_json(issued)
@@ -46,7 +40,7 @@ def revoke(
     json: Json = False,
 ) -> None:
     """Revoke a token."""
-    session = _session(ctx)
+    session = session_of(ctx)
     view = session.lipp.tokens.revoke(
         session.actor(), RevokeToken.model_validate({"token_id": token_id, "reason": reason})
     )
@@ -59,7 +53,7 @@ def revoke(
 @tokens.command("list")
 def list_tokens(ctx: typer.Context, json: Json = False) -> None:
     """List tokens (never their secrets)."""
-    session = _session(ctx)
+    session = session_of(ctx)
     views = session.lipp.tokens.tokens(session.actor())
     if json:
         emit_json(views)
@@ -81,7 +75,7 @@ def serve(
     """Serve the HTTP API (settings from LIPP_* variables; --data-dir and --database-url are passed on)."""
     import uvicorn
 
-    settings = _session(ctx).settings  # worker processes read the environment: hand them these settings
+    settings = session_of(ctx).settings  # worker processes read the environment: hand them these settings
     os.environ["LIPP_DATA_DIR"] = str(settings.data_dir)
     os.environ["LIPP_DATABASE_URL"] = settings.effective_database_url
     uvicorn.run("lipp.interfaces.api.main:app", host=host, port=port, workers=workers, factory=True)
