@@ -84,6 +84,10 @@ def timeline(reference: str, actor: ActorDep, lipp: LippDep, as_of: AsOf = None)
 
 @router.get("/boards/{code}/reviews", operation_id="BoardRegister")
 def register(code: str, actor: ActorDep, lipp: LippDep, as_of: AsOf = None, overdue: bool = False) -> list[ReviewRow]:
-    """The board's reviews with their stage and next deadline."""
-    rows = lipp.reviews.register(actor, code, as_of)
-    return [row for row in rows if row.next_status == "overdue"] if overdue else rows
+    """The board's reviews with their stage and next deadline (read model; replayed events for `as_of`)."""
+    if as_of is not None:  # what the board knew then cannot come from a current-state table
+        rows = lipp.reviews.register(actor, code, as_of)
+        return [row for row in rows if row.next_status == "overdue"] if overdue else rows
+    board = lipp.registry.board(code)
+    entries = lipp.register.entries(actor, board.id, board.code, lipp.reviews.today(), overdue_only=overdue)
+    return [ReviewRow.model_validate(entry, from_attributes=True) for entry in entries]
