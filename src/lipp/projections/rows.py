@@ -7,15 +7,15 @@ from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
+from lipp.projections import bulk
 from lipp.projections.projection import Projection, Row
 
 IN_CHUNK = 500
 """Keys per `IN (...)` when loading rows: well under every back end's limit on bound parameters."""
 
-WRITE_CHUNK = 2_000
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -103,20 +103,10 @@ class RowPerAggregate(Projection):
         return rows
 
     def _write(self, connection: Connection, rows: list[Row], *, inserting: bool) -> None:
-        # Chunked: one huge executemany can stall psycopg's pipeline on PostgreSQL.
         if inserting:
-            for start in range(0, len(rows), WRITE_CHUNK):
-                connection.execute(self.table.insert(), rows[start : start + WRITE_CHUNK])
-            return
-        others = [c.name for c in self.table.columns if c.name != self.key]
-        statement = (
-            self.table.update()
-            .where(self.table.c[self.key] == bindparam("k_" + self.key))
-            .values({name: bindparam("k_" + name) for name in others})
-        )
-        for start in range(0, len(rows), WRITE_CHUNK):
-            chunk = rows[start : start + WRITE_CHUNK]
-            connection.execute(statement, [{"k_" + name: value for name, value in row.items()} for row in chunk])
+            bulk.insert(connection, self.table, rows)
+        else:
+            bulk.update(connection, self.table, self.key, rows)
 
 
 def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:

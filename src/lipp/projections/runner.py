@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from lipp.projections import tracking
 from lipp.projections.database import WRITING
+from lipp.projections.decoding import EventDecoder
 from lipp.projections.projection import Projection
 
 BATCH_SIZE = 10_000
@@ -47,46 +48,76 @@ class ProjectionRunner:
     batch_size: int = BATCH_SIZE
     rebuild_batch_size: int = REBUILD_BATCH_SIZE
     _ready: set[str] = field(default_factory=set, repr=False)
+    decoder: EventDecoder = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.decoder = EventDecoder(self.mapper)
 
     def catch_up(self, projection: Projection, progress: Progress | None = None, batch_size: int | None = None) -> int:
         """Apply every notification recorded so far that the projection has not yet seen; returns events applied."""
-        self._prepare(projection)
+        return self.catch_up_all([projection], progress, batch_size)[projection.name]
+
+    def catch_up_all(
+        self, projections: Sequence[Projection], progress: Progress | None = None, batch_size: int | None = None
+    ) -> dict[str, int]:
+        """Bring every one of `projections` to the log's end in one pass: each batch is read and converted once
+        and fed to each projection that has not yet seen it, in one transaction per projection (its rows and its
+        new position together). Returns the events applied to each."""
+        for projection in projections:
+            self._prepare(projection)
+        return self._one_pass(projections, progress, batch_size or self.batch_size)
+
+    def rebuild(self, projection: Projection, progress: Progress | None = None) -> int:
+        """Drop the projection's tables and apply the whole log again."""
+        return self.rebuild_all([projection], progress)[projection.name]
+
+    def rebuild_all(self, projections: Sequence[Projection], progress: Progress | None = None) -> dict[str, int]:
+        """Drop these projections' tables and rebuild them all from one pass over the whole log."""
+        for projection in projections:
+            with self._writing() as connection:
+                _serialise_schema_changes(connection)
+                tracking.metadata.create_all(connection)
+                projection.drop_tables(connection)
+                tracking.stop_tracking(connection, projection.name)
+                self._create(connection, projection)
+            self._ready.add(projection.name)
+        return self._one_pass(projections, progress, self.rebuild_batch_size)
+
+    def _one_pass(self, projections: Sequence[Projection], progress: Progress | None, limit: int) -> dict[str, int]:
         end = self.recorder.max_notification_id() or 0
-        topics = [get_topic(cls) for cls in projection.event_classes]
-        position = self.position(projection)
-        to_domain_event = self.mapper.to_domain_event
-        limit = batch_size or self.batch_size
-        applied = 0
+        wanted = {p.name: frozenset(p.event_classes) for p in projections}
+        topics = sorted({get_topic(cls) for p in projections for cls in p.event_classes})
+        positions = {p.name: self.position(p) for p in projections}
+        applied = dict.fromkeys(positions, 0)
+        position = min(positions.values(), default=end)
         while position < end:
             notifications = self.recorder.select_notifications(
                 position, limit, stop=end, topics=topics, inclusive_of_start=False
             )
             # A short batch reached `end`: everything up to it is seen, including events of other topics.
             reached = notifications[-1].id if len(notifications) == limit else end
-            events: list[Any] = [to_domain_event(n) for n in notifications]
-            try:
-                with self._writing() as connection:
-                    tracking.move_position(connection, projection.name, position, reached)
-                    projection.apply(connection, events)
-            except tracking.PositionMoved:
-                position = self.position(projection)  # another runner applied it: carry on from there
-                continue
-            applied += len(events)
-            position = reached
+            ids = [n.id for n in notifications]
+            events = self.decoder.events(notifications)
+            for projection in projections:
+                start = positions[projection.name]
+                if start >= reached:
+                    continue
+                classes = wanted[projection.name]
+                mine = [e for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+                try:
+                    with self._writing() as connection:
+                        tracking.move_position(connection, projection.name, start, reached)
+                        projection.apply(connection, mine)
+                except tracking.PositionMoved:
+                    positions[projection.name] = self.position(projection)  # another runner applied it
+                    continue
+                applied[projection.name] += len(mine)
+                positions[projection.name] = reached
+            # Behind only if another runner moved a projection to part-way through this batch.
+            position = min(positions.values())
             if progress is not None:
                 progress(position, end)
         return applied
-
-    def rebuild(self, projection: Projection, progress: Progress | None = None) -> int:
-        """Drop the projection's tables and apply the whole log again."""
-        with self._writing() as connection:
-            _serialise_schema_changes(connection)
-            tracking.metadata.create_all(connection)
-            projection.drop_tables(connection)
-            tracking.stop_tracking(connection, projection.name)
-            self._create(connection, projection)
-        self._ready.add(projection.name)
-        return self.catch_up(projection, progress, batch_size=self.rebuild_batch_size)
 
     def position(self, projection: Projection) -> int:
         with self.engine.connect() as connection:

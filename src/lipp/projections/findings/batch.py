@@ -9,15 +9,16 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.vocabulary import Agency, Stage
+from lipp.projections import bulk
 from lipp.projections.findings import text_index
 from lipp.projections.findings.tables import library_finding_themes, library_findings, library_reviews
 from lipp.projections.projection import Row
-from lipp.projections.rows import IN_CHUNK, WRITE_CHUNK
+from lipp.projections.rows import IN_CHUNK
 
 Key = tuple[UUID, int]
 
@@ -173,21 +174,12 @@ def _by_id(row: Row) -> int:
     return int(row["finding_id"])
 
 
-def _insert(connection: Connection, table: Any, rows: list[Row]) -> None:
-    for start in range(0, len(rows), WRITE_CHUNK):
-        connection.execute(table.insert(), rows[start : start + WRITE_CHUNK])
+def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    bulk.insert(connection, table, rows)
 
 
-def _update(connection: Connection, table: Any, key: str, rows: list[Row]) -> None:
-    others = [c.name for c in table.columns if c.name != key]
-    statement = (
-        table.update()
-        .where(table.c[key] == bindparam("k_" + key))
-        .values({name: bindparam("k_" + name) for name in others})
-    )
-    for start in range(0, len(rows), WRITE_CHUNK):
-        chunk = rows[start : start + WRITE_CHUNK]
-        connection.execute(statement, [{"k_" + name: value for name, value in row.items()} for row in chunk])
+def _update(connection: Connection, table: Table, key: str, rows: list[Row]) -> None:
+    bulk.update(connection, table, key, rows)
 
 
 def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:

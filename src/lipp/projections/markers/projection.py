@@ -7,13 +7,14 @@ from typing import ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
+from lipp.projections import bulk
 from lipp.projections.markers.tables import marker_metadata, marker_ratings, marker_reviews
 from lipp.projections.projection import Projection, Row
-from lipp.projections.rows import IN_CHUNK, WRITE_CHUNK
+from lipp.projections.rows import IN_CHUNK
 
 
 class MarkerResultsProjection(Projection):
@@ -81,6 +82,5 @@ def _existing(connection: Connection, review_ids: set[UUID]) -> dict[tuple[UUID,
     return found
 
 
-def _insert(connection: Connection, table: object, rows: list[Row]) -> None:
-    for start in range(0, len(rows), WRITE_CHUNK):
-        connection.execute(table.insert(), rows[start : start + WRITE_CHUNK])  # type: ignore[attr-defined]
+def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    bulk.insert(connection, table, rows)
