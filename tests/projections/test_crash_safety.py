@@ -86,11 +86,11 @@ def _all_positions(lipp: Lipp) -> int:
     return sum(f.notification_id for f in found if f is not None)
 
 
-def _every_table(lipp: Lipp) -> list[list[tuple[object, ...]]]:
+def every_table(lipp: Lipp) -> list[list[tuple[object, ...]]]:
     return [table_rows(lipp.read_models, t) for p in lipp.projections for t in p.metadata.sorted_tables]
 
 
-def _history_for_every_projection(lipp: Lipp, people: People, clock: SettableClock) -> None:
+def history_for_every_projection(lipp: Lipp, people: People, clock: SettableClock) -> None:
     """Review lifecycles for the register, findings for the library, and ratings for marker results."""
     teller = Storyteller(lipp, people, clock)
     for move in random_moves(5, 80):
@@ -108,7 +108,7 @@ def _history_for_every_projection(lipp: Lipp, people: People, clock: SettableClo
 def test_killed_one_pass_catch_up_of_every_projection_matches_an_uninterrupted_run(
     lipp: Lipp, people: People, clock: SettableClock
 ) -> None:
-    _history_for_every_projection(lipp, people, clock)
+    history_for_every_projection(lipp, people, clock)
     end = lipp.storage.recorder.max_notification_id()
     chance = random.Random(9)
     kills = 0
@@ -126,11 +126,11 @@ def test_killed_one_pass_catch_up_of_every_projection_matches_an_uninterrupted_r
     finish = _catch_up_process(lipp, every=True)
     _, errors = finish.communicate(timeout=120)
     assert finish.returncode == 0, errors.decode()
-    after_kills = _every_table(lipp)
+    after_kills = every_table(lipp)
 
     lipp.runner.rebuild_all(lipp.projections)
 
     assert kills == KILLS
     assert _all_positions(lipp) == end * len(lipp.projections)
     assert all(after_kills), "every projection has rows"
-    assert after_kills == _every_table(lipp)
+    assert after_kills == every_table(lipp)

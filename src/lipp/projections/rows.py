@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import Table, select
+from sqlalchemy import MetaData, Table, select
 from sqlalchemy.engine import Connection
 
 from lipp.projections import bulk
@@ -61,7 +61,9 @@ class RowPerAggregate(Projection):
             for event_class in getattr(member, "_changes_row", ()):
                 cls._changers[event_class] = name
 
-    def __init__(self) -> None:
+    def __init__(self, schema: MetaData | None = None, tracking_name: str | None = None) -> None:
+        super().__init__(schema, tracking_name)
+        self.rows = self.own(self.table)
         self._start_row = {cls: getattr(self, name) for cls, name in self._starters.items()}
         self._change_row = {cls: getattr(self, name) for cls, name in self._changers.items()}
 
@@ -95,18 +97,18 @@ class RowPerAggregate(Projection):
 
     def _load(self, connection: Connection, keys: Sequence[UUID]) -> dict[UUID, Row]:
         rows: dict[UUID, Row] = {}
-        key_column = self.table.c[self.key]
+        key_column = self.rows.c[self.key]
         for chunk in _chunks(keys, IN_CHUNK):
-            for found in connection.execute(select(self.table).where(key_column.in_(chunk))):
+            for found in connection.execute(select(self.rows).where(key_column.in_(chunk))):
                 row = found._asdict()
                 rows[row[self.key]] = row
         return rows
 
     def _write(self, connection: Connection, rows: list[Row], *, inserting: bool) -> None:
         if inserting:
-            bulk.insert(connection, self.table, rows)
+            bulk.insert(connection, self.rows, rows)
         else:
-            bulk.update(connection, self.table, self.key, rows)
+            bulk.update(connection, self.rows, self.key, rows)
 
 
 def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:

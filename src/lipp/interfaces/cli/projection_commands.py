@@ -58,10 +58,15 @@ def catch_up(ctx: typer.Context, names: Only = None, batch_size: BatchSize = Non
 
 
 @projections.command("rebuild")
-def rebuild(ctx: typer.Context, names: Only = None) -> None:
-    """Rebuild the read models from the whole history in one pass over the log, with a progress bar."""
+def rebuild(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
+    """Rebuild the read models from the whole history in one pass over the log, with a progress bar.
+
+    They are built into shadow tables and swapped in at the end: readers see the old tables until then, and
+    an interrupted rebuild carries on where it stopped when run again."""
     session = session_of(ctx)
     runner = session.lipp.runner
+    if batch_size:
+        runner.rebuild_batch_size = batch_size
     chosen = _chosen(session, names)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as bar:

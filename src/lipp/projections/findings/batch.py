@@ -16,7 +16,7 @@ from lipp.domain.review.aggregate import Review
 from lipp.domain.review.vocabulary import Agency, Stage
 from lipp.projections import bulk
 from lipp.projections.findings import text_index
-from lipp.projections.findings.tables import library_finding_themes, library_findings, library_reviews
+from lipp.projections.findings.tables import LibraryTables
 from lipp.projections.projection import Row
 from lipp.projections.rows import IN_CHUNK
 
@@ -26,8 +26,10 @@ Key = tuple[UUID, int]
 class FindingsBatch:
     """The rows of the reviews a batch touches, loaded once, changed in memory, written once."""
 
-    def __init__(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
+    def __init__(self, connection: Connection, events: Sequence[DomainEvent], tables: LibraryTables) -> None:
         self.connection = connection
+        self.tables = tables
+        library_reviews, library_findings = tables.reviews, tables.findings
         ids = list(dict.fromkeys(e.originator_id for e in events if not isinstance(e, Review.Notified)))
         self.reviews: dict[UUID, Row] = {}
         self.findings: dict[Key, Row] = {}
@@ -120,6 +122,11 @@ class FindingsBatch:
 
     def write(self) -> None:
         connection = self.connection
+        library_reviews, library_findings, library_finding_themes = (
+            self.tables.reviews,
+            self.tables.findings,
+            self.tables.themes,
+        )
         new_reviews = [row for key, row in self.reviews.items() if key not in self.loaded_reviews]
         _insert(connection, library_reviews, new_reviews)
         _update(connection, library_reviews, "review_id", [self.reviews[key] for key in self.loaded_reviews])
@@ -132,7 +139,7 @@ class FindingsBatch:
             connection.execute(library_finding_themes.delete().where(library_finding_themes.c.finding_id.in_(chunk)))
         themes = [{"theme_id": t, "finding_id": row["finding_id"]} for row in rewritten for t in row["themes"].split()]
         _insert(connection, library_finding_themes, themes)
-        text_index.replace(connection, rewritten)
+        text_index.replace(connection, self.tables.text, rewritten)
 
     def _change_review(self, review_id: UUID, **changes: Any) -> None:
         self.reviews[review_id].update(changes)
