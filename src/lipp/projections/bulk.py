@@ -63,3 +63,18 @@ def _placeholder(connection: Connection) -> str:
 
 def _quoted(connection: Connection, name: str) -> str:
     return connection.dialect.identifier_preparer.quote(name)
+
+
+def add_counts(connection: Connection, table: Table, keys: Sequence[str], count: str, rows: Sequence[Row]) -> None:
+    """Add each row's `count` to the row with the same `keys`, inserting rows not there yet."""
+    if not rows:
+        return
+    names = [*keys, count]
+    marks = ", ".join(_placeholder(connection) for _ in names)
+    name, quoted = _quoted(connection, table.name), _quoted(connection, count)
+    sql = (
+        f"INSERT INTO {name} ({', '.join(_quoted(connection, n) for n in names)}) VALUES ({marks}) "
+        f"ON CONFLICT ({', '.join(_quoted(connection, k) for k in keys)}) "
+        f"DO UPDATE SET {quoted} = {name}.{quoted} + excluded.{quoted}"
+    )
+    _execute(connection, sql, _tuples(connection, table, names, rows))

@@ -2,38 +2,49 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import Table, select
+from sqlalchemy import MetaData, Table, select
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
 from lipp.projections import bulk
-from lipp.projections.markers.tables import marker_metadata, marker_ratings, marker_reviews
+from lipp.projections.markers.tables import marker_metadata, marker_monthly, marker_ratings, marker_reviews
 from lipp.projections.projection import Projection, Row
 from lipp.projections.rows import IN_CHUNK
+
+Key = tuple[UUID, int]
 
 
 class MarkerResultsProjection(Projection):
     """The latest rating of each marker per review: a revisited marker replaces its earlier rating."""
 
     name: ClassVar[str] = "marker_results"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
     metadata = marker_metadata
 
     @property
     def event_classes(self) -> tuple[type[DomainEvent], ...]:
         return (Review.Notified, Review.QualityMarkerAssessed)
 
+    def __init__(self, schema: MetaData | None = None, tracking_name: str | None = None) -> None:
+        super().__init__(schema, tracking_name)
+        self.reviews, self.ratings = self.own(marker_reviews), self.own(marker_ratings)
+        self.monthly = self.own(marker_monthly)
+
     def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
+        marker_reviews, marker_ratings = self.reviews, self.ratings
         assessed = [e for e in events if isinstance(e, Review.QualityMarkerAssessed)]
         touched = {e.originator_id for e in assessed}
-        boards = _boards(connection, touched)
-        ratings = _existing(connection, touched)
+        boards = _boards(connection, marker_reviews, touched)
+        ratings = _existing(connection, marker_ratings, touched)
         replaced = {review_id for review_id, _ in ratings}
+        loaded = dict(ratings)
         new_reviews: list[Row] = []
         for event in events:
             if isinstance(event, Review.Notified):
@@ -60,9 +71,30 @@ class MarkerResultsProjection(Projection):
             chunk = stale[start : start + IN_CHUNK]
             connection.execute(marker_ratings.delete().where(marker_ratings.c.review_id.in_(chunk)))
         _insert(connection, marker_ratings, list(ratings.values()))
+        changes = _monthly_changes(loaded, ratings, {(e.originator_id, e.marker) for e in assessed})
+        bulk.add_counts(connection, self.monthly, ("marker", "rating", "month"), "reviews", changes)
 
 
-def _boards(connection: Connection, review_ids: set[UUID]) -> dict[UUID, tuple[UUID, str]]:
+def month_of(day: date) -> int:
+    return day.year * 100 + day.month
+
+
+def _monthly_changes(loaded: dict[Key, Row], ratings: dict[Key, Row], changed: set[Key]) -> list[Row]:
+    """A changed rating leaves its old month's count and joins its new one's."""
+    counts: Counter[tuple[int, str, int]] = Counter()
+    for key in changed:
+        before, after = loaded.get(key), ratings[key]
+        if before is not None:
+            counts[(before["marker"], before["rating"], month_of(before["assessed_on"]))] -= 1
+        counts[(after["marker"], after["rating"], month_of(after["assessed_on"]))] += 1
+    return [
+        {"marker": marker, "rating": rating, "month": month, "reviews": count}
+        for (marker, rating, month), count in counts.items()
+        if count
+    ]
+
+
+def _boards(connection: Connection, marker_reviews: Table, review_ids: set[UUID]) -> dict[UUID, tuple[UUID, str]]:
     found: dict[UUID, tuple[UUID, str]] = {}
     ids = list(review_ids)
     for start in range(0, len(ids), IN_CHUNK):
@@ -72,8 +104,8 @@ def _boards(connection: Connection, review_ids: set[UUID]) -> dict[UUID, tuple[U
     return found
 
 
-def _existing(connection: Connection, review_ids: set[UUID]) -> dict[tuple[UUID, int], Row]:
-    found: dict[tuple[UUID, int], Row] = {}
+def _existing(connection: Connection, marker_ratings: Table, review_ids: set[UUID]) -> dict[Key, Row]:
+    found: dict[Key, Row] = {}
     ids = list(review_ids)
     for start in range(0, len(ids), IN_CHUNK):
         query = select(marker_ratings).where(marker_ratings.c.review_id.in_(ids[start : start + IN_CHUNK]))
