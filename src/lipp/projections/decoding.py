@@ -35,7 +35,7 @@ class EventDecoder:
             if "uuid_hex" in decoders:
                 decoders["uuid_hex"] = self._uuid
         self._decoders = decoders
-        self._json = json.JSONDecoder(object_hook=self._object).decode
+        self._json = json.JSONDecoder().decode  # no object hook: the C parser alone, typed values fixed after
 
     def events(self, notifications: Sequence[Notification]) -> list[Any]:
         if self.general:
@@ -48,6 +48,10 @@ class EventDecoder:
         if cls is None:
             cls = self._classes[notification.topic] = resolve_topic(notification.topic)
         state: dict[str, Any] = self._json(notification.state.decode("utf8"))
+        for name, value in state.items():
+            kind = type(value)
+            if kind is dict or kind is list:
+                state[name] = self._typed(value)
         originator_id = notification.originator_id
         if type(originator_id) is not UUID:
             convert = find_id_convertor(cls, type(originator_id))  # type: ignore[arg-type]
@@ -63,10 +67,17 @@ class EventDecoder:
         object.__setattr__(event, "__dict__", state)
         return event
 
-    def _object(self, found: dict[str, Any]) -> Any:
-        if len(found) != 2 or "_type_" not in found or "_data_" not in found:
-            return found
-        return self._decoders[found["_type_"]](found["_data_"])
+    def _typed(self, value: Any) -> Any:
+        """What the mapper's object hook makes of a value: inner values first, then `{"_type_", "_data_"}`
+        pairs by their transcoding."""
+        kind = type(value)
+        if kind is list:
+            return [self._typed(item) for item in value]
+        if kind is not dict:
+            return value
+        if len(value) == 2 and "_type_" in value and "_data_" in value:
+            return self._decoders[value["_type_"]](self._typed(value["_data_"]))
+        return {key: self._typed(item) for key, item in value.items()}
 
     def _uuid(self, data: str) -> UUID:
         known = self._uuids.get(data)

@@ -44,7 +44,7 @@ class MarkerResultsProjection(Projection):
         boards = _boards(connection, marker_reviews, touched)
         ratings = _existing(connection, marker_ratings, touched)
         replaced = {review_id for review_id, _ in ratings}
-        loaded = dict(ratings)
+        changes: Counter[tuple[int, str, int]] = Counter()
         new_reviews: list[Row] = []
         for event in events:
             if isinstance(event, Review.Notified):
@@ -55,6 +55,10 @@ class MarkerResultsProjection(Projection):
                 key = (event.originator_id, event.marker)
                 before = ratings.get(key)
                 board_id, code = boards[event.originator_id]
+                # A changed rating leaves its old month's count and joins its new one's.
+                if before is not None:
+                    changes[(event.marker, before["rating"], month_of(before["assessed_on"]))] -= 1
+                changes[(event.marker, event.rating, month_of(event.on))] += 1
                 ratings[key] = {
                     "review_id": event.originator_id,
                     "marker": event.marker,
@@ -71,27 +75,16 @@ class MarkerResultsProjection(Projection):
             chunk = stale[start : start + IN_CHUNK]
             connection.execute(marker_ratings.delete().where(marker_ratings.c.review_id.in_(chunk)))
         _insert(connection, marker_ratings, list(ratings.values()))
-        changes = _monthly_changes(loaded, ratings, {(e.originator_id, e.marker) for e in assessed})
-        bulk.add_counts(connection, self.monthly, ("marker", "rating", "month"), "reviews", changes)
+        monthly = [
+            {"marker": marker, "rating": rating, "month": month, "reviews": count}
+            for (marker, rating, month), count in changes.items()
+            if count
+        ]
+        bulk.add_counts(connection, self.monthly, ("marker", "rating", "month"), "reviews", monthly)
 
 
 def month_of(day: date) -> int:
     return day.year * 100 + day.month
-
-
-def _monthly_changes(loaded: dict[Key, Row], ratings: dict[Key, Row], changed: set[Key]) -> list[Row]:
-    """A changed rating leaves its old month's count and joins its new one's."""
-    counts: Counter[tuple[int, str, int]] = Counter()
-    for key in changed:
-        before, after = loaded.get(key), ratings[key]
-        if before is not None:
-            counts[(before["marker"], before["rating"], month_of(before["assessed_on"]))] -= 1
-        counts[(after["marker"], after["rating"], month_of(after["assessed_on"]))] += 1
-    return [
-        {"marker": marker, "rating": rating, "month": month, "reviews": count}
-        for (marker, rating, month), count in counts.items()
-        if count
-    ]
 
 
 def _boards(connection: Connection, marker_reviews: Table, review_ids: set[UUID]) -> dict[UUID, tuple[UUID, str]]:
