@@ -44,6 +44,9 @@ ENROL = (201, 403, 403, 403, 403, 403, 403)
 OWN_ENTRY = (200, 403, 403, 403, 200, 403, 403)  # changes to reviewer.b's entry
 READ_OWN_ENTRY = (200, 200, 200, 404, 200, 404, 404)  # reviewer.b's entry
 READ_REGISTER = (200, 200, 200, 403, 403, 403, 403)
+MARKER_RESULTS = (200, 200, 200, 403, 403, 200, 403)
+EMR_MARKER_RESULTS = (200, 403, 200, 403, 403, 200, 403)  # a coordinator sees their own board's only
+ADMIN_ONLY = (200, 403, 403, 403, 403, 403, 403)
 
 Prepare = Callable[[Api], dict[str, str]]
 
@@ -196,6 +199,17 @@ ENDPOINTS: dict[str, tuple[str, str, dict[str, Any] | None, Prepare, tuple[int, 
     "show reviewer": ("get", "/reviewers/reviewer.b", None, _reviewer_b, READ_OWN_ENTRY),
     "suitable reviewers": ("get", "/reviews/{ref}/suitable-reviewers?all=true", None, _in_conduct, COORDINATOR),
     "themes": ("get", "/reference/themes?version=1", None, _nothing, ANYONE),
+    "search findings": ("get", "/findings?q=strategy+meeting&theme=NT03&pattern=1", None, _with_finding, ANYONE),
+    "search findings by board and period": (
+        "get",
+        "/findings?board=NVL&agency=health&from=2026-01-01&to=2026-12-31&limit=5",
+        None,
+        _with_finding,
+        ANYONE,
+    ),
+    "marker results": ("get", "/quality-markers/results?from=2026-01-01&to=2026-06-30", None, _nothing, MARKER_RESULTS),
+    "marker results of a board": ("get", "/quality-markers/results?board=EMR", None, _nothing, EMR_MARKER_RESULTS),
+    "projections status": ("get", "/projections", None, _nothing, ADMIN_ONLY),
     "patterns": ("get", "/reference/patterns", None, _nothing, ANYONE),
 }
 
@@ -258,6 +272,9 @@ def test_every_endpoint_refuses_a_caller_without_a_token(shared_api: Api, name: 
         ("post", "/reviews/{ref}/markers/2", {"rating": "perfect", "evidence": "Seen"}, "rating"),
         ("post", "/reviewers/reviewer.b/availability", {"available": True, "capacity": 0}, "capacity"),
         ("get", "/reference/themes?version=0", None, "version"),
+        ("get", "/findings?from=last-week", None, "from"),
+        ("get", "/findings?q=strategy&limit=0", None, "limit"),
+        ("get", "/quality-markers/results?to=2026-13-01", None, "to"),
     ],
 )
 def test_bad_input_is_refused_naming_the_field(

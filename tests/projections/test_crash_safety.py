@@ -17,15 +17,20 @@ from lipp.domain.clock import SettableClock
 from lipp.projections import tracking
 from lipp.projections.register.table import review_register
 from tests.conftest import People
+from tests.projections.library_journeys import coordinator_of
 from tests.projections.stories import Storyteller, random_moves, table_rows
+from tests.projections.test_library_matches_reviews import play
+from tests.projections.test_marker_results import rate
 
 KILLS = 4
+RATINGS = ("met", "partly_met", "not_met", "not_applicable")
 LIPP = Path(sys.executable).with_name("lipp")
 
 
-def _catch_up_process(lipp: Lipp) -> subprocess.Popen[bytes]:
-    command = [str(LIPP), "--database-url", lipp.settings.effective_database_url]
-    command += ["projections", "catch-up", "review_register", "--batch-size", "1"]
+def _catch_up_process(lipp: Lipp, *, every: bool = False) -> subprocess.Popen[bytes]:
+    command = [str(LIPP), "--database-url", lipp.settings.effective_database_url, "projections", "catch-up"]
+    command += [] if every else ["review_register"]
+    command += ["--batch-size", "1"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -71,3 +76,61 @@ def test_killed_and_restarted_catch_up_matches_an_uninterrupted_run(
     assert position_after_kills == end
     assert len(after_kills) == len(teller.references)
     assert after_kills == table_rows(lipp.read_models, review_register)
+
+
+def _all_positions(lipp: Lipp) -> int:
+    with lipp.read_models.connect() as connection:
+        if not lipp.read_models.dialect.has_table(connection, tracking.tracking.name):
+            return 0
+        found = [tracking.tracked(connection, p.name) for p in lipp.projections]
+    return sum(f.notification_id for f in found if f is not None)
+
+
+def every_table(lipp: Lipp) -> list[list[tuple[object, ...]]]:
+    return [table_rows(lipp.read_models, t) for p in lipp.projections for t in p.metadata.sorted_tables]
+
+
+def history_for_every_projection(lipp: Lipp, people: People, clock: SettableClock) -> None:
+    """Review lifecycles for the register, findings for the library, and ratings for marker results."""
+    teller = Storyteller(lipp, people, clock)
+    for move in random_moves(5, 80):
+        teller.play(move)
+    chance = random.Random(3)
+    references: list[str] = []
+    for _ in range(40):
+        play(lipp, people, references, chance.randrange(8), chance.randrange(1 << 12))
+    for reference in references:
+        for marker in (1, 2, 3):
+            rate(lipp, coordinator_of(people, reference.split("-")[0]), reference, marker, chance.choice(RATINGS))
+
+
+@pytest.mark.slow
+def test_killed_one_pass_catch_up_of_every_projection_matches_an_uninterrupted_run(
+    lipp: Lipp, people: People, clock: SettableClock
+) -> None:
+    history_for_every_projection(lipp, people, clock)
+    end = lipp.storage.recorder.max_notification_id()
+    chance = random.Random(9)
+    kills = 0
+    while kills < KILLS:
+        before = _all_positions(lipp)
+        process = _catch_up_process(lipp, every=True)
+        while process.poll() is None and _all_positions(lipp) == before:
+            time.sleep(0.005)
+        if process.poll() is not None:
+            break
+        time.sleep(chance.uniform(0, 0.05))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        kills += 1
+    finish = _catch_up_process(lipp, every=True)
+    _, errors = finish.communicate(timeout=120)
+    assert finish.returncode == 0, errors.decode()
+    after_kills = every_table(lipp)
+
+    lipp.runner.rebuild_all(lipp.projections)
+
+    assert kills == KILLS
+    assert _all_positions(lipp) == end * len(lipp.projections)
+    assert all(after_kills), "every projection has rows"
+    assert after_kills == every_table(lipp)

@@ -12,6 +12,7 @@ from lipp.commands.registry import RegisterUser
 from lipp.domain.clock import SettableClock
 from lipp.domain.reference.catalogue import ReferenceData
 from lipp.domain.reference.themes import UnknownTheme
+from lipp.projections.findings import text_index
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.findings.tables import library_metadata
 from lipp.projections.findings.text_index import FTS_TABLE
@@ -167,3 +168,22 @@ def test_text_search_puts_the_best_match_first(lipp: Lipp, people: People) -> No
     found = lipp.library.search_findings(people.admin, "neglected")
 
     assert [x.title for x in found] == ["Neglect not recognised", "Missed appointments at the clinic"]
+
+
+def test_a_very_common_word_ranks_its_most_recent_matches(
+    lipp: Lipp, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `CANDIDATES` matches only the newest are ranked (so common words stay fast), best first among them."""
+    monkeypatch.setattr(text_index, "CANDIDATES", 3)
+    reference = in_conduct(lipp, people)
+    strong = "Neglect not recognised"
+    log(lipp, people.reviewer, reference, strong, issue="Chronic neglect.", causes="Neglect tools unused; neglect.")
+    for title in ("Supervision lapsed", "Missed appointments", "Hospital discharge", "Neglect in the home"):
+        log(lipp, people.reviewer, reference, title, causes="Neglect was not named.")
+
+    ranked = [x.title for x in lipp.library.search_findings(people.admin, "neglect")]
+
+    assert ranked[0] == "Neglect in the home", "the best of the three newest matches"
+    assert set(ranked) == {"Neglect in the home", "Missed appointments", "Hospital discharge"}
+    monkeypatch.setattr(text_index, "CANDIDATES", 100)
+    assert lipp.library.search_findings(people.admin, "neglect")[0].title == strong, "all ranked when few"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 import pytest
@@ -16,6 +17,8 @@ from lipp.projections.markers.view import ActorMayNotSeeMarkerResults
 from tests.conftest import People
 from tests.projections.library_journeys import in_conduct
 from tests.projections.stories import table_rows
+
+RATINGS = ("met", "partly_met", "not_met", "not_applicable")
 
 
 def rate(lipp: Lipp, coordinator: Actor, reference: str, marker: int, rating: str) -> None:
@@ -79,3 +82,37 @@ def test_rebuild_gives_identical_marker_tables(lipp: Lipp, people: People, clock
     lipp.runner.rebuild(lipp.marker_results.projection)
 
     assert [table_rows(lipp.read_models, t) for t in marker_metadata.sorted_tables] == before
+
+
+def test_national_counts_for_any_period_are_the_sum_of_every_board(
+    lipp: Lipp, people: People, clock: SettableClock
+) -> None:
+    """National counts come from monthly totals plus the odd days at either end: they must agree, for periods
+    starting and ending anywhere, with counting each board's ratings one by one."""
+    chance = random.Random(4)
+    reviews = [in_conduct(lipp, people, board, f"Child {n}") for n, board in enumerate(["NVL", "EMR"] * 3)]
+    for _ in range(40):
+        clock.advance(timedelta(days=chance.randrange(1, 25)))
+        reference = chance.choice(reviews)
+        coordinator = people.coordinator if reference.startswith("NVL") else people.other_coordinator
+        rate(lipp, coordinator, reference, chance.randrange(1, 4), chance.choice(RATINGS))
+    results = lipp.marker_results.marker_results
+    first, last = date(2026, 2, 20), clock.now().date() + timedelta(days=5)
+    periods: list[tuple[date | None, date | None]] = [(None, None), (None, date(2026, 5, 31)), (date(2026, 6, 1), None)]
+    for _ in range(25):
+        start = first + timedelta(days=chance.randrange((last - first).days))
+        periods.append((start, start + timedelta(days=chance.randrange(0, 200))))
+    periods += [
+        (date(2026, 4, 1), date(2026, 4, 30)),
+        (date(2026, 4, 1), date(2026, 5, 15)),
+        (date(2026, 4, 9), date(2026, 4, 9)),
+    ]
+
+    for start, end in periods:
+        by_board = [counts(results(people.admin, board=b, from_date=start, to_date=end)) for b in ("NVL", "EMR")]
+        expected: dict[int, tuple[int, ...]] = {}
+        for found in by_board:
+            for marker, row in found.items():
+                expected[marker] = tuple(a + b for a, b in zip(expected.get(marker, (0, 0, 0, 0)), row, strict=True))
+        assert counts(results(people.national_body, from_date=start, to_date=end)) == expected, (start, end)
+    assert sum(sum(row) for row in counts(results(people.admin)).values()) > 6

@@ -73,10 +73,9 @@ def follow(
     waiter = waiter_for(runner, stop)
     try:
         while not stop.is_set():
-            for projection in projections:
-                count = runner.catch_up(projection)
+            for name, count in runner.catch_up_all(projections).items():
                 if count and applied is not None:
-                    applied(projection.name, count)
+                    applied(name, count)
             waiter.wait(interval)
     finally:
         waiter.close()

@@ -7,15 +7,15 @@ from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import MetaData, Table, select
 from sqlalchemy.engine import Connection
 
+from lipp.projections import bulk
 from lipp.projections.projection import Projection, Row
 
 IN_CHUNK = 500
 """Keys per `IN (...)` when loading rows: well under every back end's limit on bound parameters."""
 
-WRITE_CHUNK = 2_000
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -61,7 +61,9 @@ class RowPerAggregate(Projection):
             for event_class in getattr(member, "_changes_row", ()):
                 cls._changers[event_class] = name
 
-    def __init__(self) -> None:
+    def __init__(self, schema: MetaData | None = None, tracking_name: str | None = None) -> None:
+        super().__init__(schema, tracking_name)
+        self.rows = self.own(self.table)
         self._start_row = {cls: getattr(self, name) for cls, name in self._starters.items()}
         self._change_row = {cls: getattr(self, name) for cls, name in self._changers.items()}
 
@@ -95,28 +97,18 @@ class RowPerAggregate(Projection):
 
     def _load(self, connection: Connection, keys: Sequence[UUID]) -> dict[UUID, Row]:
         rows: dict[UUID, Row] = {}
-        key_column = self.table.c[self.key]
+        key_column = self.rows.c[self.key]
         for chunk in _chunks(keys, IN_CHUNK):
-            for found in connection.execute(select(self.table).where(key_column.in_(chunk))):
+            for found in connection.execute(select(self.rows).where(key_column.in_(chunk))):
                 row = found._asdict()
                 rows[row[self.key]] = row
         return rows
 
     def _write(self, connection: Connection, rows: list[Row], *, inserting: bool) -> None:
-        # Chunked: one huge executemany can stall psycopg's pipeline on PostgreSQL.
         if inserting:
-            for start in range(0, len(rows), WRITE_CHUNK):
-                connection.execute(self.table.insert(), rows[start : start + WRITE_CHUNK])
-            return
-        others = [c.name for c in self.table.columns if c.name != self.key]
-        statement = (
-            self.table.update()
-            .where(self.table.c[self.key] == bindparam("k_" + self.key))
-            .values({name: bindparam("k_" + name) for name in others})
-        )
-        for start in range(0, len(rows), WRITE_CHUNK):
-            chunk = rows[start : start + WRITE_CHUNK]
-            connection.execute(statement, [{"k_" + name: value for name, value in row.items()} for row in chunk])
+            bulk.insert(connection, self.rows, rows)
+        else:
+            bulk.update(connection, self.rows, self.key, rows)
 
 
 def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:

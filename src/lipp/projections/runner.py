@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +12,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
 from lipp.projections import tracking
-from lipp.projections.database import WRITING
+from lipp.projections.database import WRITING, index_names
+from lipp.projections.decoding import EventDecoder
 from lipp.projections.projection import Projection
 
 BATCH_SIZE = 10_000
@@ -47,51 +48,124 @@ class ProjectionRunner:
     batch_size: int = BATCH_SIZE
     rebuild_batch_size: int = REBUILD_BATCH_SIZE
     _ready: set[str] = field(default_factory=set, repr=False)
+    decoder: EventDecoder = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.decoder = EventDecoder(self.mapper)
 
     def catch_up(self, projection: Projection, progress: Progress | None = None, batch_size: int | None = None) -> int:
         """Apply every notification recorded so far that the projection has not yet seen; returns events applied."""
-        self._prepare(projection)
+        return self.catch_up_all([projection], progress, batch_size)[projection.name]
+
+    def catch_up_all(
+        self, projections: Sequence[Projection], progress: Progress | None = None, batch_size: int | None = None
+    ) -> dict[str, int]:
+        """Bring every one of `projections` to the log's end in one pass: each batch is read and converted once
+        and fed to each projection that has not yet seen it, in one transaction per projection (its rows and its
+        new position together). Returns the events applied to each."""
+        for projection in projections:
+            self._prepare(projection)
+        return self._one_pass(projections, progress, batch_size or self.batch_size)
+
+    def rebuild(self, projection: Projection, progress: Progress | None = None) -> int:
+        """Drop the projection's tables and apply the whole log again."""
+        return self.rebuild_all([projection], progress)[projection.name]
+
+    def rebuild_all(self, projections: Sequence[Projection], progress: Progress | None = None) -> dict[str, int]:
+        """Rebuild these projections from the whole log in one pass, into shadow tables swapped in at the end.
+
+        Readers keep reading (and catching up) the live tables meanwhile. A rebuild that dies leaves the live
+        tables as they were and its shadows where they got to: the next rebuild carries on from there.
+        """
+        shadows = [self._shadow(projection) for projection in projections]
+        applied = dict.fromkeys((p.name for p in projections), 0)
+        while True:  # until the shadows hold every event, including those recorded during the rebuild
+            counts = self._one_pass(shadows, progress, self.rebuild_batch_size)
+            for shadow in shadows:
+                applied[shadow.name] += counts[shadow.name]
+            end = self.recorder.max_notification_id() or 0
+            if all(self._position_of(shadow.tracking_name) >= end for shadow in shadows):
+                break
+        for projection, shadow in zip(projections, shadows, strict=True):
+            self._swap(projection, shadow)
+        return applied
+
+    def _shadow(self, projection: Projection) -> Projection:
+        """The projection's shadow, resumed if an earlier rebuild of this version got part-way."""
+        with self._writing() as connection:
+            _serialise_schema_changes(connection)
+            tracking.metadata.create_all(connection)
+            shadow = projection.shadow(set(index_names(connection)))
+            found = tracking.tracked(connection, shadow.tracking_name)
+            if found is not None and found.version == projection.version:
+                return shadow
+            _drop_named(connection, shadow.table_names(connection))
+            tracking.stop_tracking(connection, shadow.tracking_name)
+            shadow.create_tables(connection)
+            tracking.start_tracking(connection, shadow.tracking_name, shadow.version)
+        return shadow
+
+    def _swap(self, projection: Projection, shadow: Projection) -> None:
+        """Replace the live tables by the shadow's in one transaction: readers see the old or the new, never
+        neither. Index names stay free for the next rebuild's shadow (PostgreSQL's derived names are renamed)."""
+        with self._writing() as connection:
+            _serialise_schema_changes(connection)
+            found = tracking.tracked(connection, shadow.tracking_name)
+            if found is None:
+                return  # a rival rebuild swapped it in already
+            _drop_named(connection, projection.table_names(connection))
+            postgres = connection.dialect.name == "postgresql"
+            for live, built in zip(projection.table_names(connection), shadow.table_names(connection), strict=True):
+                connection.exec_driver_sql(f"ALTER TABLE {built} RENAME TO {live}")
+                if postgres:
+                    _rename_derived_indexes(connection, built, live)
+            tracking.stop_tracking(connection, projection.tracking_name)
+            tracking.rename(connection, shadow.tracking_name, projection.tracking_name)
+        self._ready.add(projection.tracking_name)
+
+    def _position_of(self, tracking_name: str) -> int:
+        with self.engine.connect() as connection:
+            found = tracking.tracked(connection, tracking_name)
+        return found.notification_id if found else 0
+
+    def _one_pass(self, projections: Sequence[Projection], progress: Progress | None, limit: int) -> dict[str, int]:
         end = self.recorder.max_notification_id() or 0
-        topics = [get_topic(cls) for cls in projection.event_classes]
-        position = self.position(projection)
-        to_domain_event = self.mapper.to_domain_event
-        limit = batch_size or self.batch_size
-        applied = 0
+        wanted = {p.name: frozenset(p.event_classes) for p in projections}
+        topics = sorted({get_topic(cls) for p in projections for cls in p.event_classes})
+        positions = {p.name: self.position(p) for p in projections}
+        applied = dict.fromkeys(positions, 0)
+        position = min(positions.values(), default=end)
         while position < end:
             notifications = self.recorder.select_notifications(
                 position, limit, stop=end, topics=topics, inclusive_of_start=False
             )
             # A short batch reached `end`: everything up to it is seen, including events of other topics.
             reached = notifications[-1].id if len(notifications) == limit else end
-            events: list[Any] = [to_domain_event(n) for n in notifications]
-            try:
-                with self._writing() as connection:
-                    tracking.move_position(connection, projection.name, position, reached)
-                    projection.apply(connection, events)
-            except tracking.PositionMoved:
-                position = self.position(projection)  # another runner applied it: carry on from there
-                continue
-            applied += len(events)
-            position = reached
+            ids = [n.id for n in notifications]
+            events = self.decoder.events(notifications)
+            for projection in projections:
+                start = positions[projection.name]
+                if start >= reached:
+                    continue
+                classes = wanted[projection.name]
+                mine = [e for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+                try:
+                    with self._writing() as connection:
+                        tracking.move_position(connection, projection.tracking_name, start, reached)
+                        projection.apply(connection, mine)
+                except tracking.PositionMoved:
+                    positions[projection.name] = self.position(projection)  # another runner applied it
+                    continue
+                applied[projection.name] += len(mine)
+                positions[projection.name] = reached
+            # Behind only if another runner moved a projection to part-way through this batch.
+            position = min(positions.values())
             if progress is not None:
                 progress(position, end)
         return applied
 
-    def rebuild(self, projection: Projection, progress: Progress | None = None) -> int:
-        """Drop the projection's tables and apply the whole log again."""
-        with self._writing() as connection:
-            _serialise_schema_changes(connection)
-            tracking.metadata.create_all(connection)
-            projection.drop_tables(connection)
-            tracking.stop_tracking(connection, projection.name)
-            self._create(connection, projection)
-        self._ready.add(projection.name)
-        return self.catch_up(projection, progress, batch_size=self.rebuild_batch_size)
-
     def position(self, projection: Projection) -> int:
-        with self.engine.connect() as connection:
-            found = tracking.tracked(connection, projection.name)
-        return found.notification_id if found else 0
+        return self._position_of(projection.tracking_name)
 
     def status(self, projection: Projection) -> ProjectionStatus:
         with self.engine.connect() as connection:
@@ -107,25 +181,39 @@ class ProjectionRunner:
 
     def _prepare(self, projection: Projection) -> None:
         """Create the tables on first use; a projection whose version changed starts again from the beginning."""
-        if projection.name in self._ready:
+        if projection.tracking_name in self._ready:
             return
         with self._writing() as connection:
             _serialise_schema_changes(connection)
             tracking.metadata.create_all(connection)
-            found = tracking.tracked(connection, projection.name)
+            found = tracking.tracked(connection, projection.tracking_name)
             if found is None or found.version != projection.version:
                 if found is not None:
                     projection.drop_tables(connection)
-                    tracking.stop_tracking(connection, projection.name)
+                    tracking.stop_tracking(connection, projection.tracking_name)
                 self._create(connection, projection)
-        self._ready.add(projection.name)
+        self._ready.add(projection.tracking_name)
 
     def _create(self, connection: Connection, projection: Projection) -> None:
         projection.create_tables(connection)
-        tracking.start_tracking(connection, projection.name, projection.version)
+        tracking.start_tracking(connection, projection.tracking_name, projection.version)
 
     def _writing(self) -> _Transaction:
         return _Transaction(self.engine)
+
+
+def _drop_named(connection: Connection, tables: list[str]) -> None:
+    for name in reversed(tables):
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+
+
+def _rename_derived_indexes(connection: Connection, built: str, live: str) -> None:
+    """PostgreSQL names primary keys and unique constraints after their table (`<table>_pkey`): carry them over
+    to the live name, so the next shadow can take its own."""
+    query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = %s"
+    for (name,) in connection.exec_driver_sql(query, (live,)).all():
+        if name.startswith(built):
+            connection.exec_driver_sql(f'ALTER INDEX "{name}" RENAME TO "{live + name[len(built) :]}"')
 
 
 def _serialise_schema_changes(connection: Connection) -> None:

@@ -45,6 +45,11 @@ def stop_tracking(connection: Connection, projection: str) -> None:
     connection.execute(tracking.delete().where(tracking.c.projection == projection))
 
 
+def rename(connection: Connection, projection: str, new_name: str) -> None:
+    """A rebuild's shadow becomes the live projection, keeping its version and position."""
+    connection.execute(tracking.update().where(tracking.c.projection == projection).values(projection=new_name))
+
+
 def move_position(connection: Connection, projection: str, expected: int, new: int) -> None:
     """Move from `expected` to `new`, or raise if someone else moved it first.
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from lipp.bootstrap import Lipp, build
 from lipp.interfaces.api import (
     finding_routes,
+    library_routes,
     marker_routes,
     problems,
     reference_routes,
@@ -40,6 +41,7 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(review_routes.router)
     app.include_router(registry_routes.router)
     app.include_router(finding_routes.router)
+    app.include_router(library_routes.router)
     app.include_router(marker_routes.router)
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)

@@ -6,7 +6,7 @@ import threading
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from lipp.interfaces.cli.common import session_of
@@ -49,33 +49,37 @@ def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.O
 
 @projections.command("catch-up")
 def catch_up(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
-    """Apply every event recorded since each projection's position (a new projection backfills everything)."""
+    """Apply every event recorded since each projection's position (a new projection backfills everything),
+    reading the log once for all of them."""
     session = session_of(ctx)
-    runner = session.lipp.runner
-    if batch_size:
-        runner.batch_size = batch_size
-    for projection in _chosen(session, names):
-        console.print(f"{projection.name}: applied {runner.catch_up(projection)} events")
+    applied = session.lipp.runner.catch_up_all(_chosen(session, names), batch_size=batch_size)
+    for name, count in applied.items():
+        console.print(f"{name}: applied {count} events")
 
 
 @projections.command("rebuild")
 def rebuild(ctx: typer.Context, names: Only = None, batch_size: BatchSize = None) -> None:
-    """Drop the read-model tables and rebuild them from the whole history, with a progress bar."""
+    """Rebuild the read models from the whole history in one pass over the log, with a progress bar.
+
+    They are built into shadow tables and swapped in at the end: readers see the old tables until then, and
+    an interrupted rebuild carries on where it stopped when run again."""
     session = session_of(ctx)
     runner = session.lipp.runner
     if batch_size:
-        runner.batch_size = batch_size
+        runner.rebuild_batch_size = batch_size
+    chosen = _chosen(session, names)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as bar:
-        for projection in _chosen(session, names):
-            task = bar.add_task(projection.name, total=None)
+        task = bar.add_task(", ".join(p.name for p in chosen), total=None)
 
-            def advance(position: int, end: int, task: TaskID = task) -> None:
-                bar.update(task, completed=position, total=end)
+        def advance(position: int, end: int) -> None:
+            bar.update(task, completed=position, total=end)
 
-            count = runner.rebuild(projection, advance)
-            end = runner.status(projection).log_end
-            bar.update(task, completed=end, total=end, description=f"{projection.name}: {count} events")
+        applied = runner.rebuild_all(chosen, advance)
+        end = runner.recorder.max_notification_id() or 0
+        bar.update(task, completed=end, total=end)
+    for name, count in applied.items():
+        console.print(f"{name}: rebuilt from {count} events")
 
 
 @projections.command("follow")

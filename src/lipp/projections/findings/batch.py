@@ -9,15 +9,16 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.vocabulary import Agency, Stage
+from lipp.projections import bulk
 from lipp.projections.findings import text_index
-from lipp.projections.findings.tables import library_finding_themes, library_findings, library_reviews
+from lipp.projections.findings.tables import LibraryTables
 from lipp.projections.projection import Row
-from lipp.projections.rows import IN_CHUNK, WRITE_CHUNK
+from lipp.projections.rows import IN_CHUNK
 
 Key = tuple[UUID, int]
 
@@ -25,8 +26,10 @@ Key = tuple[UUID, int]
 class FindingsBatch:
     """The rows of the reviews a batch touches, loaded once, changed in memory, written once."""
 
-    def __init__(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
+    def __init__(self, connection: Connection, events: Sequence[DomainEvent], tables: LibraryTables) -> None:
         self.connection = connection
+        self.tables = tables
+        library_reviews, library_findings = tables.reviews, tables.findings
         ids = list(dict.fromkeys(e.originator_id for e in events if not isinstance(e, Review.Notified)))
         self.reviews: dict[UUID, Row] = {}
         self.findings: dict[Key, Row] = {}
@@ -119,6 +122,11 @@ class FindingsBatch:
 
     def write(self) -> None:
         connection = self.connection
+        library_reviews, library_findings, library_finding_themes = (
+            self.tables.reviews,
+            self.tables.findings,
+            self.tables.themes,
+        )
         new_reviews = [row for key, row in self.reviews.items() if key not in self.loaded_reviews]
         _insert(connection, library_reviews, new_reviews)
         _update(connection, library_reviews, "review_id", [self.reviews[key] for key in self.loaded_reviews])
@@ -131,7 +139,7 @@ class FindingsBatch:
             connection.execute(library_finding_themes.delete().where(library_finding_themes.c.finding_id.in_(chunk)))
         themes = [{"theme_id": t, "finding_id": row["finding_id"]} for row in rewritten for t in row["themes"].split()]
         _insert(connection, library_finding_themes, themes)
-        text_index.replace(connection, rewritten)
+        text_index.replace(connection, self.tables.text, rewritten)
 
     def _change_review(self, review_id: UUID, **changes: Any) -> None:
         self.reviews[review_id].update(changes)
@@ -173,21 +181,12 @@ def _by_id(row: Row) -> int:
     return int(row["finding_id"])
 
 
-def _insert(connection: Connection, table: Any, rows: list[Row]) -> None:
-    for start in range(0, len(rows), WRITE_CHUNK):
-        connection.execute(table.insert(), rows[start : start + WRITE_CHUNK])
+def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:
+    bulk.insert(connection, table, rows)
 
 
-def _update(connection: Connection, table: Any, key: str, rows: list[Row]) -> None:
-    others = [c.name for c in table.columns if c.name != key]
-    statement = (
-        table.update()
-        .where(table.c[key] == bindparam("k_" + key))
-        .values({name: bindparam("k_" + name) for name in others})
-    )
-    for start in range(0, len(rows), WRITE_CHUNK):
-        chunk = rows[start : start + WRITE_CHUNK]
-        connection.execute(statement, [{"k_" + name: value for name, value in row.items()} for row in chunk])
+def _update(connection: Connection, table: Table, key: str, rows: list[Row]) -> None:
+    bulk.update(connection, table, key, rows)
 
 
 def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:

@@ -7,13 +7,21 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from eventsourcing.domain import DomainEvent
+from sqlalchemy import MetaData
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.vocabulary import Stage
+from lipp.projections.database import index_names
 from lipp.projections.findings import text_index
 from lipp.projections.findings.batch import FindingsBatch
-from lipp.projections.findings.tables import library_metadata
+from lipp.projections.findings.tables import (
+    LibraryTables,
+    library_finding_themes,
+    library_findings,
+    library_metadata,
+    library_reviews,
+)
 from lipp.projections.projection import Projection
 
 STAGE_OF: dict[type[DomainEvent], Stage] = {
@@ -49,16 +57,31 @@ class FindingsLibraryProjection(Projection):
     def event_classes(self) -> tuple[type[DomainEvent], ...]:
         return (Review.Notified, Review.LeadReviewerAppointed, *STAGE_OF, *FINDING_EVENTS)
 
+    def __init__(self, schema: MetaData | None = None, tracking_name: str | None = None) -> None:
+        super().__init__(schema, tracking_name)
+        self.tables = LibraryTables(
+            reviews=self.own(library_reviews),
+            findings=self.own(library_findings),
+            themes=self.own(library_finding_themes),
+            text=self.table_name(text_index.FTS_TABLE),
+        )
+
+    def table_names(self, connection: Connection) -> list[str]:
+        extra = [] if connection.dialect.name == "postgresql" else [self.tables.text]
+        return [*super().table_names(connection), *extra]
+
     def create_tables(self, connection: Connection) -> None:
         super().create_tables(connection)
-        text_index.create(connection)
+        taken = set(index_names(connection))
+        search_index = self.free_index_name(text_index.SEARCH_INDEX, taken)
+        text_index.create(connection, self.tables.findings, self.tables.text, search_index)
 
     def drop_tables(self, connection: Connection) -> None:
-        text_index.drop(connection)
+        text_index.drop(connection, self.tables.text)
         super().drop_tables(connection)
 
     def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
-        batch = FindingsBatch(connection, events)
+        batch = FindingsBatch(connection, events, self.tables)
         handlers: dict[type[DomainEvent], Callable[[Any], None]] = {
             Review.Notified: batch.notified,
             Review.LeadReviewerAppointed: batch.appointed,

@@ -45,8 +45,9 @@ def search(connection: Connection, actor: Actor, criteria: Criteria) -> list[Fou
     query = _filtered(query, criteria)
     words = text_index.words_of(criteria.text or "")
     if words:
-        query = text_index.matching(query, words, connection.dialect.name)
-    query = query.order_by(t.c.logged_on.desc(), t.c.reference, t.c.number).limit(criteria.limit)
+        query = text_index.best_matches(query, words, connection.dialect.name, criteria.limit)
+    else:
+        query = query.order_by(t.c.logged_on.desc(), t.c.reference, t.c.number).limit(criteria.limit)
     ids = list(connection.execute(query).scalars())
     found = {row.finding_id: row for row in connection.execute(select(t).where(t.c.finding_id.in_(ids)))}
     rows = [found[finding_id] for finding_id in ids]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Boolean, Column, Date, Index, Integer, MetaData, String, Table, Text, Uuid
 
 library_metadata = MetaData()
@@ -62,3 +64,14 @@ library_finding_themes = Table(
     Column("theme_id", String(16), primary_key=True),
     Column("finding_id", Integer, primary_key=True),
 )
+
+
+@dataclass(frozen=True)
+class LibraryTables:
+    """The tables one projection instance writes: the live ones, or a rebuild's shadows of them."""
+
+    reviews: Table
+    findings: Table
+    themes: Table
+    text: str
+    """SQLite: the FTS5 table of the findings' text; PostgreSQL keeps it in a column of `findings`."""

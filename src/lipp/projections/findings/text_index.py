@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, column, func, literal_column, table, text
+from sqlalchemy import ColumnElement, Select, Table, column, func, literal_column, select, table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnClause
 
@@ -17,40 +17,43 @@ from lipp.projections.findings.tables import library_findings
 from lipp.projections.projection import Row
 
 FTS_TABLE = "library_finding_text"
+SEARCH_INDEX = "library_findings_search"
+CANDIDATES = 2_000
+"""Matches ranked by relevance: the most recent ones (finding ids are given in log order)."""
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def create(connection: Connection) -> None:
+def create(connection: Connection, findings: Table, text_table: str, search_index: str) -> None:
+    """Add the full-text index of `findings`: a generated tsvector with a GIN index named `search_index` on
+    PostgreSQL, the FTS5 table `text_table` on SQLite."""
     if connection.dialect.name == "postgresql":
         connection.execute(
             text(
-                "ALTER TABLE library_findings ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS "
+                f"ALTER TABLE {findings.name} ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS "
                 "(to_tsvector('english', title || ' ' || issue || ' ' || causes || ' ' || evidence)) STORED"
             )
         )
-        connection.execute(
-            text("CREATE INDEX IF NOT EXISTS library_findings_search ON library_findings USING gin (search)")
-        )
+        connection.execute(text(f"CREATE INDEX IF NOT EXISTS {search_index} ON {findings.name} USING gin (search)"))
         return
     connection.execute(
-        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(body, tokenize='porter unicode61')")
+        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {text_table} USING fts5(body, tokenize='porter unicode61')")
     )
 
 
-def drop(connection: Connection) -> None:
+def drop(connection: Connection, text_table: str) -> None:
     """PostgreSQL's column goes with its table; SQLite's FTS table is separate."""
     if connection.dialect.name != "postgresql":
-        connection.execute(text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
+        connection.execute(text(f"DROP TABLE IF EXISTS {text_table}"))
 
 
-def replace(connection: Connection, rows: Sequence[Row]) -> None:
+def replace(connection: Connection, text_table: str, rows: Sequence[Row]) -> None:
     """Index the current text of these findings (PostgreSQL's generated column keeps itself current)."""
     if connection.dialect.name == "postgresql" or not rows:
         return
-    ids = [{"id": row["finding_id"]} for row in rows]
-    connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), ids)
-    bodies = [{"id": row["finding_id"], "body": body_of(row)} for row in rows]
-    connection.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)"), bodies)
+    ids = [(row["finding_id"],) for row in rows]
+    connection.exec_driver_sql(f"DELETE FROM {text_table} WHERE rowid = ?", ids)
+    bodies = [(row["finding_id"], body_of(row)) for row in rows]
+    connection.exec_driver_sql(f"INSERT INTO {text_table}(rowid, body) VALUES (?, ?)", bodies)
 
 
 def body_of(row: Row) -> str:
@@ -62,16 +65,28 @@ def words_of(query: str) -> list[str]:
     return WORD.findall(query)
 
 
-def matching(query: Select[Any], words: Sequence[str], dialect: str) -> Select[Any]:
-    """`query` over library_findings narrowed to findings with every word, best match first."""
+def best_matches(query: Select[Any], words: Sequence[str], dialect: str, limit: int) -> Select[Any]:
+    """The ids of `query`'s findings (over library_findings) that hold every word, best match first.
+
+    Relevance is computed for the `CANDIDATES` most recent matching findings only: ranking every match of a
+    very common word ("assessment" is in half the library) is what made such searches slow, while taking the
+    newest matches first costs nothing. Fewer matches than that are ranked exactly.
+    """
+    t = library_findings
     if dialect == "postgresql":
         wanted = func.plainto_tsquery("english", " ".join(words))
         search: ColumnClause[Any] = literal_column("library_findings.search")
-        return query.where(search.op("@@")(wanted)).order_by(func.ts_rank(search, wanted).desc())
-    phrase = " ".join('"' + word + '"' for word in words)
-    found = table(FTS_TABLE, column("rowid"), column("rank"))
-    return (
-        query.join(found, found.c.rowid == library_findings.c.finding_id)
-        .where(literal_column(FTS_TABLE).op("MATCH")(phrase))
-        .order_by(found.c.rank)
+        score = (-func.ts_rank(search, wanted)).label("score")
+        query = query.where(search.op("@@")(wanted))
+        newest: ColumnElement[Any] = t.c.finding_id.desc()
+    else:
+        phrase = " ".join('"' + word + '"' for word in words)
+        found = table(FTS_TABLE, column("rowid"))
+        score = func.bm25(literal_column(FTS_TABLE)).label("score")  # lower is better
+        query = query.join(found, found.c.rowid == t.c.finding_id).where(literal_column(FTS_TABLE).op("MATCH")(phrase))
+        newest = found.c.rowid.desc()  # FTS5 walks its matches in this order and stops at the limit
+    candidates = (
+        query.add_columns(t.c.logged_on, t.c.reference, t.c.number, score).order_by(newest).limit(CANDIDATES).subquery()
     )
+    c = candidates.c
+    return select(c.finding_id).order_by(c.score, c.logged_on.desc(), c.reference, c.number).limit(limit)

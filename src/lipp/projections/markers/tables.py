@@ -30,3 +30,15 @@ marker_ratings = Table(
 )
 """One row per (review, marker): the rating in force and the business date it was last given. The last index
 covers the national count, so counting every board reads the index alone."""
+
+marker_monthly = Table(
+    "marker_monthly",
+    marker_metadata,
+    Column("marker", Integer, primary_key=True),
+    Column("rating", String(16), primary_key=True),
+    Column("month", Integer, primary_key=True),
+    Column("reviews", Integer, nullable=False),
+)
+"""National counts of the ratings in force per marker, rating and calendar month they were given in (`month` is
+yyyymm), kept by the projection beside `marker_ratings`: counting every board reads a few thousand rows of this
+table instead of every rating."""
