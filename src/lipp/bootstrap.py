@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from lipp.application.alliance import AllianceApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
@@ -42,6 +43,7 @@ class Lipp:
     marker_results: MarkerResults
     reviewers: ReviewerRegisterApplication
     tokens: TokenApplication
+    alliance: AllianceApplication
 
     def close(self) -> None:
         self.read_models.dispose()
@@ -83,4 +85,5 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         marker_results=MarkerResults(engine, runner, markers_projection),
         reviewers=reviewers,
         tokens=tokens,
+        alliance=AllianceApplication(storage, clock, registry),
     )

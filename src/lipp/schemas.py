@@ -10,18 +10,21 @@ from typing import Any
 from eventsourcing.domain import Aggregate, DomainEvent
 from pydantic import BaseModel, TypeAdapter
 
+from lipp.commands.alliance import ALLIANCE_COMMANDS
 from lipp.commands.findings import FINDING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
 from lipp.commands.register import REGISTER_COMMANDS
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
+from lipp.domain.alliance.action import AllianceAction
 from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
+from lipp.domain.registry.national_body import NationalBody
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 
-AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile)
+AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile, NationalBody, AllianceAction)
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
     RegisterUser,
@@ -30,6 +33,7 @@ COMMANDS: tuple[type[BaseModel], ...] = (
     *FINDING_COMMANDS,
     *MARKER_COMMANDS,
     *REGISTER_COMMANDS,
+    *ALLIANCE_COMMANDS,
 )
 
 
