@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from lipp.application.alliance import AllianceApplication
+from lipp.application.digests import DigestsApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
 from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
+from lipp.digest.reach import LearningReach
 from lipp.domain.clock import Clock, SystemClock
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
+from lipp.projections.digest_facts.projection import DigestFactsProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.findings.view import FindingsLibrary
 from lipp.projections.markers.projection import MarkerResultsProjection
@@ -44,6 +47,7 @@ class Lipp:
     reviewers: ReviewerRegisterApplication
     tokens: TokenApplication
     alliance: AllianceApplication
+    digests: DigestsApplication
 
     def close(self) -> None:
         self.read_models.dispose()
@@ -56,7 +60,8 @@ class Lipp:
         self.close()
 
 
-def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
+def build(settings: Settings | None = None, clock: Clock | None = None, reach: LearningReach | None = None) -> Lipp:
+    """Everything, from settings; `reach` feeds the digest's section on learning reaching teams."""
     settings = settings or Settings()
     clock = clock or SystemClock()
     storage = EventStorage.open(settings.event_store_env())
@@ -71,6 +76,7 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
     library_projection = next(p for p in projections if isinstance(p, FindingsLibraryProjection))
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
+    facts_projection = next(p for p in projections if isinstance(p, DigestFactsProjection))
     return Lipp(
         settings=settings,
         clock=clock,
@@ -86,4 +92,5 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         reviewers=reviewers,
         tokens=tokens,
         alliance=AllianceApplication(storage, clock, registry),
+        digests=DigestsApplication(storage, clock, registry, engine, runner, facts_projection, reach),
     )
