@@ -13,7 +13,7 @@ from lipp.application.base import LippApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.storage import EventStorage
 from lipp.application.views import View
-from lipp.digest.compute import compute
+from lipp.digest.compute import METHOD, compute
 from lipp.digest.document import DigestDocument
 from lipp.digest.periods import Period
 from lipp.digest.reach import LearningReach
@@ -40,6 +40,10 @@ class UnknownDigest(NotFound):
     """No issued digest has that id."""
 
 
+class DigestMethodChanged(RuleBroken):
+    """A digest is rebuilt by the version of the computation that issued it."""
+
+
 class IssuedDigestDiffers(RuleBroken):
     """A digest with the same period and position was issued with other content: the computation changed."""
 
@@ -48,6 +52,7 @@ class DigestView(View):
     """An issued digest: its period, what it was built from, and its content hash."""
 
     id: UUID
+    method: int
     period_from: date
     period_to: date
     label: str
@@ -117,6 +122,7 @@ class DigestsApplication(LippApplication):
         digest = Digest.issue(
             actor_id=actor.user_id,
             now=self.now(),
+            method=built.method,
             period_from=computed.document.period.start,
             period_to=computed.document.period.end,
             position=built.position,
@@ -138,6 +144,10 @@ class DigestsApplication(LippApplication):
     def rebuild(self, actor: Actor, digest_id: str) -> tuple[DigestView, Computed]:
         """Compute an issued digest again from what it recorded: its period, position, versions and issue day."""
         view = self.digest(actor, digest_id)
+        if view.method != METHOD:
+            raise DigestMethodChanged(
+                f"digest {view.id} was computed by digest method {view.method}; this lipp computes method {METHOD}"
+            )
         self.runner.catch_up(self.projection)  # the facts must reach the digest's position; later rows are ignored
         reference = ReferenceData.at(
             markers=view.markers_version, patterns=view.patterns_version, themes=view.themes_version
@@ -178,6 +188,7 @@ class DigestsApplication(LippApplication):
     def _view(self, digest: Digest) -> DigestView:
         return DigestView(
             id=digest.id,
+            method=digest.method,
             period_from=digest.period_from,
             period_to=digest.period_to,
             label=Period(digest.period_from, digest.period_to).label,

@@ -9,6 +9,10 @@ from lipp.digest.periods import Period
 from lipp.digest.reach import LearningReach
 from lipp.domain.reference.themes import read_theme
 
+METHOD = 1
+"""The version of the digest's computation and rendering. Change it with any change to what a digest says or how
+it is rendered: a digest issued under another method cannot be rebuilt byte for byte by this code."""
+
 
 def compute(inputs: DigestInputs, reach: LearningReach | None = None) -> DigestDocument:
     """The digest of `inputs.period`, compared with `inputs.compared_with`, naming themes by the recorded list."""
@@ -33,6 +37,7 @@ def compute(inputs: DigestInputs, reach: LearningReach | None = None) -> DigestD
         period=_info(inputs.period),
         compared_with=[_info(p) for p in inputs.compared_with],
         built_from=BuiltFrom(
+            method=METHOD,
             position=inputs.position,
             themes_version=reference.themes.version,
             patterns_version=reference.typology.version,

@@ -20,6 +20,7 @@ class PeriodInfo(Part):
 class BuiltFrom(Part):
     """What the digest was computed from: enough to compute it again byte for byte."""
 
+    method: int = Field(description="The version of the computation and rendering")
     position: int = Field(description="The notification-log position the digest saw history up to")
     themes_version: int
     patterns_version: int

@@ -16,9 +16,10 @@ class Digest(Aggregate):
 
     class Issued(Aggregate.Created):
         """A digest was issued: its period, the log position it saw history up to, the reference-data versions it
-        named things by, the day it was issued, and the SHA-256 of its JSON document."""
+        named things by, the day it was issued, the version of the computation, and the SHA-256 of its JSON."""
 
         actor_id: UUID
+        method: int
         period_from: date
         period_to: date
         position: int
@@ -38,6 +39,7 @@ class Digest(Aggregate):
             digest.issued_on = self.issued_on
             digest.content_hash = self.content_hash
             digest.issued_by = self.actor_id
+            digest.method = self.method
 
     period_from: date
     period_to: date
@@ -48,6 +50,7 @@ class Digest(Aggregate):
     issued_on: date
     content_hash: str
     issued_by: UUID
+    method: int
 
     def __init__(self) -> None:
         """State is set by `Issued.apply`."""
@@ -58,6 +61,7 @@ class Digest(Aggregate):
         *,
         actor_id: UUID,
         now: datetime,
+        method: int,
         period_from: date,
         period_to: date,
         position: int,
@@ -72,6 +76,7 @@ class Digest(Aggregate):
             id=digest_id_for(period_from.isoformat(), period_to.isoformat(), position),
             timestamp=now,
             actor_id=actor_id,
+            method=method,
             period_from=period_from,
             period_to=period_to,
             position=position,
