@@ -19,4 +19,7 @@ def national_digest(period_from: date | None = None, period_to: date | None = No
         computed = tasks.compute_digest(lipp, period_from, period_to, position)
         tasks.write_files(lipp, computed)
         digest_id = tasks.issue_digest(lipp, computed)
+        if deliver:
+            tasks.queue_emails(lipp, computed)
+            tasks.send_emails(lipp, digest_id)
         return digest_id

@@ -26,6 +26,7 @@ from lipp.domain.errors import NotAuthorised, NotFound, RuleBroken
 from lipp.domain.identifiers import digest_id_for
 from lipp.domain.reference.catalogue import ReferenceData
 from lipp.projections.digest_facts.projection import DigestFactsProjection
+from lipp.projections.digest_facts.queries import last_position
 from lipp.projections.runner import ProjectionRunner
 
 ISSUERS = (Role.ADMIN, Role.NATIONAL_BODY, Role.SYSTEM)
@@ -92,10 +93,11 @@ class DigestsApplication(LippApplication):
         self.reach = reach
 
     def catch_up(self, actor: Actor) -> int:
-        """Bring the digest facts up to the end of the log; returns the position they now stand at."""
+        """Bring the digest facts up to the end of the log; returns the position of the last fact they hold."""
         _require(actor, ISSUERS)
         self.runner.catch_up(self.projection)
-        return self.runner.position(self.projection)
+        with self.engine.connect() as connection:
+            return last_position(connection)
 
     def compute(
         self,

@@ -12,7 +12,7 @@ from prefect.cache_policies import NO_CACHE
 
 from lipp.application.digests import Computed
 from lipp.bootstrap import Lipp
-from lipp.digest import files
+from lipp.digest import delivery, files
 from lipp.digest.periods import period_of
 from lipp.domain.actors import SYSTEM_ACTOR
 from lipp.domain.clock import today_in_england
@@ -42,3 +42,15 @@ def write_files(lipp: Lipp, computed: Computed) -> Path:
 def issue_digest(lipp: Lipp, computed: Computed) -> str:
     """Record the digest as issued (its id is fixed by its period and position, so a retry changes nothing)."""
     return str(lipp.digests.issue(SYSTEM_ACTOR, computed).id)
+
+
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def queue_emails(lipp: Lipp, computed: Computed) -> int:
+    """Queue one e-mail per subscribed national body (keyed digest/<id>/<body>); returns how many were new."""
+    return delivery.queue(lipp, computed)
+
+
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def send_emails(lipp: Lipp, digest_id: str) -> int:
+    """Send what the outbox has due; each message goes at most once successfully. Returns how many were sent."""
+    return delivery.send(lipp, digest_id)

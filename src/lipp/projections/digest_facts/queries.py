@@ -18,6 +18,13 @@ from lipp.projections.digest_facts.tables import (
 )
 
 
+def last_position(connection: Connection) -> int:
+    """The position of the last event that changed any digest fact: history as of it is history as of now, so
+    computing a digest again before anything relevant happens gives the same position (and the same digest id)."""
+    tables = (digest_review_facts, digest_finding_versions, digest_marker_facts, digest_action_versions)
+    return max((connection.execute(select(func.max(t.c.position))).scalar() or 0) for t in tables)
+
+
 def review_counts(connection: Connection, position: int, start: date, end: date) -> list[ReviewCount]:
     """Review steps dated in [start, end], recorded at or before `position` (each step happens once)."""
     t = digest_review_facts
