@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from typing import Any
 
 from lipp.bootstrap import Lipp, build
+from lipp.domain.errors import NotFound
+
+FLOW_FILE = Path(__file__).resolve().parents[3] / "flows" / "national_digest.py"
+
+
+class FlowNotInstalled(NotFound):
+    """The digest flow lives in the repository's flows folder, where Prefect deployments point too."""
+
 
 Provider = Callable[[], AbstractContextManager[Lipp]]
 _provider: Provider = build
@@ -47,3 +57,29 @@ def prefect_settings_for_local_runs() -> Iterator[None]:
     }
     with temporary_settings(updates=updates):
         yield
+
+
+def load_flow() -> Callable[..., Any]:
+    """The national digest flow from the repository's flows folder."""
+    if not FLOW_FILE.exists():
+        raise FlowNotInstalled(f"the digest flow is not here ({FLOW_FILE}): run lipp from its repository")
+    spec = importlib.util.spec_from_file_location("lipp_flows_national_digest", FLOW_FILE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    flow: Callable[..., Any] = module.national_digest
+    return flow
+
+
+def run_flow(lipp: Lipp, **parameters: Any) -> str:
+    """Run the national digest flow in this process with `lipp` (Prefect's temporary local server when no
+    PREFECT_API_URL is set); returns the digest's id."""
+    flow = load_flow()
+    with providing(lambda: _borrowed(lipp)), prefect_settings_for_local_runs():
+        digest_id: str = flow(**parameters)
+    return digest_id
+
+
+@contextmanager
+def _borrowed(lipp: Lipp) -> Iterator[Lipp]:
+    yield lipp  # the caller built it and closes it

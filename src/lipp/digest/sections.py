@@ -79,12 +79,13 @@ def leading(
 
 
 def exemplars(findings: Sequence[FindingFact], theme_ids: Sequence[str]) -> list[Exemplar]:
-    """Up to two cleared findings per leading theme, each shown once, with board and year only."""
+    """Up to two cleared findings per leading theme with different titles, each shown once, with board and year
+    only."""
     chosen: list[Exemplar] = []
     used: set[str] = set()
     for theme_id in theme_ids:
         picked = [f for f in findings if f.shareable and theme_id in f.themes and f.order_key not in used]
-        for f in picked[:EXEMPLARS_PER_THEME]:
+        for f in _first_of_each_title(picked)[:EXEMPLARS_PER_THEME]:
             used.add(f.order_key)
             chosen.append(
                 Exemplar(
@@ -92,6 +93,16 @@ def exemplars(findings: Sequence[FindingFact], theme_ids: Sequence[str]) -> list
                 )
             )
     return chosen
+
+
+def _first_of_each_title(findings: Sequence[FindingFact]) -> list[FindingFact]:
+    titles: set[str] = set()
+    distinct = []
+    for finding in findings:
+        if finding.title.casefold() not in titles:
+            titles.add(finding.title.casefold())
+            distinct.append(finding)
+    return distinct
 
 
 def markers(ratings: Sequence[MarkerFact], marker_set: MarkerSet) -> MarkerSection:

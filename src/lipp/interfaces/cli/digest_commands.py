@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Callable
-from contextlib import nullcontext
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from lipp.digest import files
-from lipp.digest.runs import prefect_settings_for_local_runs, providing
-from lipp.domain.errors import NotFound, RuleBroken
+from lipp.digest.runs import run_flow
+from lipp.domain.errors import RuleBroken
 from lipp.interfaces.cli.common import Json, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json
 
 digests = typer.Typer(help="National theme digests.", no_args_is_help=True)
-FLOW_FILE = Path(__file__).resolve().parents[4] / "flows" / "national_digest.py"
-
-
-class FlowNotInstalled(NotFound):
-    """The digest flow lives in the repository's flows folder."""
 
 
 class RebuiltDigestDiffers(RuleBroken):
@@ -42,13 +33,8 @@ def run(
     actor = session.actor()
     session.lipp.digests.catch_up(actor)  # refuses those who may not run digests before Prefect starts
     start, end = as_date(period_from, "--from"), as_date(period_to, "--to")
-    flow = _flow()
-    with (
-        console.status("Running the national digest flow (Prefect's local server takes a few seconds to start)…"),
-        providing(lambda: nullcontext(session.lipp)),
-        prefect_settings_for_local_runs(),
-    ):
-        digest_id = flow(period_from=start, period_to=end, deliver=deliver)
+    with console.status("Running the national digest flow (Prefect's local server takes a few seconds to start)…"):
+        digest_id = run_flow(session.lipp, period_from=start, period_to=end, deliver=deliver)
     view = session.lipp.digests.digest(actor, digest_id)
     html = files.folder_of(session.settings.data_dir, view.id) / files.NAMES["html"]
     if json:
@@ -116,15 +102,3 @@ def rebuild(
         return
     files.write(folder, computed.rendered)
     console.print(f"Rebuilt digest {view.id} byte for byte into {folder}")
-
-
-def _flow() -> Callable[..., Any]:
-    """The flow from the repository's flows folder (where Prefect deployments point too)."""
-    if not FLOW_FILE.exists():
-        raise FlowNotInstalled(f"the digest flow is not here ({FLOW_FILE}): run lipp from its repository")
-    spec = importlib.util.spec_from_file_location("lipp_flows_national_digest", FLOW_FILE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    flow: Callable[..., Any] = module.national_digest
-    return flow
