@@ -110,6 +110,8 @@ def measure(lipp: Lipp) -> None:
     print(f"plain SQL count of the same rows:                             {count * 1000:8.1f} ms")
     print(f"  ratio: {digest / count:.1f}x the plain count; target under 2 s: {'met' if digest < 2 else 'NOT met'}")
 
+    if lipp.registry.national_bodies():  # a kept database from an earlier run
+        return
     admin = lipp.registry.actor_for(lipp.registry.set_up_first_admin("bench.admin").username)
     for code in ("NCB", "PLN"):
         body = RegisterNationalBody(
@@ -129,6 +131,18 @@ def measure(lipp: Lipp) -> None:
         f"  the digest adds {added:.2f} s to Prefect's own overhead; "
         f"target under 3 s: {'met' if added < 3 else 'NOT met'}"
     )
+
+
+def _members(lipp: Lipp) -> None:
+    """Two subscribed national bodies, so the flow queues and sends e-mails too (kept from an earlier run)."""
+    if lipp.registry.national_bodies():
+        return
+    admin = lipp.registry.actor_for(lipp.registry.set_up_first_admin("bench.admin").username)
+    for code in ("NCB", "PLN"):
+        body = RegisterNationalBody(
+            code=code, name=f"{code} national body", digest_email=f"digest@{code.lower()}.example"
+        )
+        lipp.registry.register_national_body(admin, body)
 
 
 if __name__ == "__main__":
