@@ -17,7 +17,11 @@ def read_inputs(
 ) -> DigestInputs:
     """The facts a digest of `period` counts, as recorded up to `position`."""
     compared_with = period.previous()
-    window_start = compared_with[0].start if compared_with else period.start
+    earlier = (
+        queries.findings(connection, position, compared_with[0].start, compared_with[-1].end, with_text=False)
+        if compared_with
+        else []
+    )
     return DigestInputs(
         period=period,
         compared_with=compared_with,
@@ -25,7 +29,7 @@ def read_inputs(
         issued_on=issued_on,
         reference=reference,
         reviews=queries.review_counts(connection, position, period.start, period.end),
-        findings=queries.findings(connection, position, window_start, period.end),
+        findings=earlier + queries.findings(connection, position, period.start, period.end),
         markers=queries.marker_ratings(connection, position, period.start, period.end),
         actions=queries.actions(connection, position),
     )

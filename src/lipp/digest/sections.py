@@ -106,7 +106,9 @@ def _first_of_each_title(findings: Sequence[FindingFact]) -> list[FindingFact]:
 
 
 def markers(ratings: Sequence[MarkerFact], marker_set: MarkerSet) -> MarkerSection:
-    counts = Counter((r.marker, r.rating) for r in ratings)
+    counts: Counter[tuple[int, str]] = Counter()
+    for r in ratings:
+        counts[(r.marker, r.rating)] += r.count
     lines = []
     for m in marker_set.markers:
         met, partly, not_met, na = (counts[(m.number, k)] for k in ("met", "partly_met", "not_met", "not_applicable"))
@@ -126,7 +128,7 @@ def markers(ratings: Sequence[MarkerFact], marker_set: MarkerSet) -> MarkerSecti
     lines.sort(key=lambda line: (-line.not_met, -line.not_met_share, line.number))
     return MarkerSection(
         boards=len({r.board_code for r in ratings}),
-        ratings=len(ratings),
+        ratings=sum(r.count for r in ratings),
         lines=lines,
         most_often_not_met=[line.number for line in lines if line.not_met][:MOST_OFTEN_NOT_MET],
     )

@@ -37,9 +37,12 @@ class FindingFact:
 
 @dataclass(frozen=True)
 class MarkerFact:
+    """How many reviews of a board rate a marker so (their latest rating, given in the period)."""
+
     board_code: str
     marker: int
     rating: str
+    count: int = 1
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, and_, func, select
+from sqlalchemy import String, Table, and_, func, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from lipp.projections.digest_facts.entries import ActionFact, FindingFact, MarkerFact, ReviewCount
@@ -37,10 +37,30 @@ def review_counts(connection: Connection, position: int, start: date, end: date)
     return sorted(counts, key=lambda c: (c.fact, c.board_code, c.incident_kind, c.detail))
 
 
-def findings(connection: Connection, position: int, start: date, end: date) -> list[FindingFact]:
-    """Findings logged in [start, end] and in force at `position`, as they then read."""
+def findings(
+    connection: Connection, position: int, start: date, end: date, *, with_text: bool = True
+) -> list[FindingFact]:
+    """Findings logged in [start, end] and in force at `position`, as they then read (without their text when
+    only their themes and categories are counted)."""
     t = digest_finding_versions
-    rows = _latest(connection, t, (t.c.review_id, t.c.number), position, t.c.logged_on.between(start, end))
+    keys = (t.c.review_id, t.c.number)
+    newest = _newest(t, keys, position, t.c.logged_on.between(start, end))
+    text = (t.c.title, t.c.issue, t.c.causes) if with_text else ()
+    query = (
+        select(
+            type_coerce(t.c.review_id, String).label("review_key"),
+            t.c.number,
+            t.c.board_code,
+            t.c.year,
+            t.c.logged_on,
+            t.c.pattern,
+            t.c.themes,
+            t.c.shareable,
+            *text,
+        )
+        .join(newest, _joined(t, keys, newest))
+        .where(t.c.withdrawn.is_(False))
+    )
     facts = [
         FindingFact(
             board_code=row.board_code,
@@ -50,27 +70,30 @@ def findings(connection: Connection, position: int, start: date, end: date) -> l
             pattern=row.pattern,
             themes=tuple(row.themes.split()),
             shareable=row.shareable,
-            title=row.title,
-            issue=row.issue,
-            causes=row.causes,
-            order_key=f"{row.review_id}:{row.number:03d}",
+            title=row.title if with_text else "",
+            issue=row.issue if with_text else "",
+            causes=row.causes if with_text else "",
+            order_key=f"{row.review_key}:{row.number:03d}",
         )
-        for row in rows
-        if not row.withdrawn
+        for row in connection.execute(query)
     ]
     return sorted(facts, key=lambda f: f.order_key)
 
 
 def marker_ratings(connection: Connection, position: int, start: date, end: date) -> list[MarkerFact]:
-    """Each review's latest rating of each marker at `position`, where that rating was given in [start, end]."""
+    """Counts of each review's latest rating of each marker at `position`, where that rating was given in
+    [start, end], by board, marker and rating."""
     t = digest_marker_facts
+    keys = (t.c.review_id, t.c.marker)
     rated_in_period = select(t.c.review_id).where(t.c.assessed_on.between(start, end), t.c.position <= position)
-    rows = _latest(connection, t, (t.c.review_id, t.c.marker), position, t.c.review_id.in_(rated_in_period))
-    facts = [
-        MarkerFact(board_code=row.board_code, marker=row.marker, rating=row.rating)
-        for row in rows
-        if start <= row.assessed_on <= end
-    ]
+    newest = _newest(t, keys, position, t.c.review_id.in_(rated_in_period))
+    query = (
+        select(t.c.board_code, t.c.marker, t.c.rating, func.count())
+        .join(newest, _joined(t, keys, newest))
+        .where(t.c.assessed_on.between(start, end))
+        .group_by(t.c.board_code, t.c.marker, t.c.rating)
+    )
+    facts = [MarkerFact(board_code=b, marker=m, rating=r, count=n) for b, m, r, n in connection.execute(query)]
     return sorted(facts, key=lambda f: (f.marker, f.board_code, f.rating))
 
 
@@ -99,7 +122,15 @@ def actions(connection: Connection, position: int) -> list[ActionFact]:
 
 
 def _latest(connection: Connection, table: Table, keys: Sequence[Any], position: int, where: Any) -> list[Any]:
+    newest = _newest(table, keys, position, where)
+    return list(connection.execute(select(table).join(newest, _joined(table, keys, newest))))
+
+
+def _newest(table: Table, keys: Sequence[Any], position: int, where: Any) -> Any:
+    """Per key, the position of its latest row at or before `position`."""
     conditions = [table.c.position <= position] + ([where] if where is not None else [])
-    newest = select(*keys, func.max(table.c.position).label("newest")).where(*conditions).group_by(*keys).subquery()
-    joined = and_(*(key == newest.c[key.name] for key in keys), table.c.position == newest.c.newest)
-    return list(connection.execute(select(table).join(newest, joined)))
+    return select(*keys, func.max(table.c.position).label("newest")).where(*conditions).group_by(*keys).subquery()
+
+
+def _joined(table: Table, keys: Sequence[Any], newest: Any) -> Any:
+    return and_(*(key == newest.c[key.name] for key in keys), table.c.position == newest.c.newest)
