@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from typing import TYPE_CHECKING
 
 from lipp.digest import charts
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 from lipp.digest.document import DigestDocument
 
 TRENDED = 5
@@ -54,7 +56,10 @@ def _template(name: str, document: DigestDocument, **charts_svg: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    """Built once per process: compiling the templates costs more than rendering them."""
+    """Built once per process: compiling the templates costs more than rendering them. Jinja2 is imported
+    here, so processes that never render a digest (API workers starting up) do not pay for it."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
     environment = Environment(
         loader=PackageLoader("lipp.digest", "templates"),
         autoescape=select_autoescape(["html.j2"]),
