@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections clean
+.PHONY: demo test install lint schemas bench bench-projections bench-digest clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -18,8 +18,8 @@ demo: install
 	.venv/bin/lipp demo
 
 lint: install
-	.venv/bin/ruff check src tests bench
-	.venv/bin/ruff format --check src tests bench
+	.venv/bin/ruff check src tests bench flows
+	.venv/bin/ruff format --check src tests bench flows
 	.venv/bin/mypy
 
 schemas: install
@@ -34,6 +34,9 @@ bench: install
 
 bench-projections: install
 	.venv/bin/python bench/projections.py $(BENCH_ARGS)
+
+bench-digest: install
+	.venv/bin/python bench/digest.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -8,14 +8,17 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from lipp.bootstrap import Lipp
+from lipp.commands.alliance import CommitAction
 from lipp.domain.clock import SettableClock
 from lipp.projections import tracking
 from lipp.projections.register.table import review_register
+from tests.alliance.members import Members
 from tests.conftest import People
 from tests.projections.library_journeys import coordinator_of
 from tests.projections.stories import Storyteller, random_moves, table_rows
@@ -91,7 +94,8 @@ def every_table(lipp: Lipp) -> list[list[tuple[object, ...]]]:
 
 
 def history_for_every_projection(lipp: Lipp, people: People, clock: SettableClock) -> None:
-    """Review lifecycles for the register, findings for the library, and ratings for marker results."""
+    """Review lifecycles for the register, findings for the library, ratings for marker results, and Alliance
+    actions for the digest facts."""
     teller = Storyteller(lipp, people, clock)
     for move in random_moves(5, 80):
         teller.play(move)
@@ -102,6 +106,12 @@ def history_for_every_projection(lipp: Lipp, people: People, clock: SettableCloc
     for reference in references:
         for marker in (1, 2, 3):
             rate(lipp, coordinator_of(people, reference.split("-")[0]), reference, marker, chance.choice(RATINGS))
+    members = Members(lipp, people)
+    for number, theme in enumerate(("NT04", "NT13", "NT17")):
+        due = clock.now().date() + timedelta(days=30 + number)
+        lipp.alliance.commit(
+            members.ncb, CommitAction(theme=theme, owner="Policy lead", description="Guide", due_on=due)
+        )
 
 
 @pytest.mark.slow

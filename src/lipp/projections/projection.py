@@ -60,6 +60,11 @@ class Projection(ABC):
         """Every table this instance owns in the database, including any made outside `metadata`."""
         return [table.name for table in self.schema.sorted_tables]
 
+    def apply_at(self, connection: Connection, events: Sequence[DomainEvent], positions: Sequence[int]) -> None:
+        """Like `apply`, told each event's notification id too: projections that keep history as of a position
+        override this (see docs/adr/0008)."""
+        self.apply(connection, events)
+
     def create_tables(self, connection: Connection) -> None:
         self.schema.create_all(connection)
 

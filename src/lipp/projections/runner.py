@@ -148,11 +148,12 @@ class ProjectionRunner:
                 if start >= reached:
                     continue
                 classes = wanted[projection.name]
-                mine = [e for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+                picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+                mine = [e for _, e in picked]
                 try:
                     with self._writing() as connection:
                         tracking.move_position(connection, projection.tracking_name, start, reached)
-                        projection.apply(connection, mine)
+                        projection.apply_at(connection, mine, [i for i, _ in picked])
                 except tracking.PositionMoved:
                     positions[projection.name] = self.position(projection)  # another runner applied it
                     continue

@@ -9,6 +9,8 @@ from fastapi import FastAPI
 
 from lipp.bootstrap import Lipp, build
 from lipp.interfaces.api import (
+    alliance_routes,
+    digest_routes,
     finding_routes,
     library_routes,
     marker_routes,
@@ -45,4 +47,6 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(marker_routes.router)
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)
+    app.include_router(alliance_routes.router)
+    app.include_router(digest_routes.router)
     return app
