@@ -13,19 +13,22 @@ from pydantic import BaseModel, TypeAdapter
 from lipp.commands.findings import FINDING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
 from lipp.commands.register import REGISTER_COMMANDS
-from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
+from lipp.commands.registry import ChangeTeamSubscriptions, DeactivateUser, RegisterBoard, RegisterTeam, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
 from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
+from lipp.domain.registry.team import Team
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 
-AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile)
+AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile, Team)
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
     RegisterUser,
     DeactivateUser,
+    RegisterTeam,
+    ChangeTeamSubscriptions,
     *REVIEW_COMMANDS,
     *FINDING_COMMANDS,
     *MARKER_COMMANDS,

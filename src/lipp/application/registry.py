@@ -6,7 +6,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from lipp.application.base import LippApplication
+from lipp.application.registry_teams import RegistryTeams
 from lipp.application.views import BoardView, UserView
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
@@ -32,8 +32,8 @@ class RegistryAlreadySetUp(RuleBroken):
     """The first admin can be created only once."""
 
 
-class RegistryApplication(LippApplication):
-    """Boards and users with their roles."""
+class RegistryApplication(RegistryTeams):
+    """Boards, users with their roles, and the teams that receive learning."""
 
     def set_up_first_admin(self, username: str) -> UserView:
         """Create the first admin of an empty registry (lipp acts as the system to do it)."""
@@ -59,8 +59,14 @@ class RegistryApplication(LippApplication):
     def register_user(self, actor: Actor, command: RegisterUser) -> UserView:
         require_admin(actor, "register users")
         board_id = self.board(command.board).id if command.board else None
+        team_id = self.team(actor, command.team).id if command.team else None
         user = User.register(
-            actor_id=actor.user_id, now=self.now(), username=command.username, role=command.role, board_id=board_id
+            actor_id=actor.user_id,
+            now=self.now(),
+            username=command.username,
+            role=command.role,
+            board_id=board_id,
+            team_id=team_id,
         )
         try:
             self.save(user)
@@ -119,7 +125,15 @@ class RegistryApplication(LippApplication):
 
     def _user_view(self, user: User) -> UserView:
         board = self.board_by_id(user.board_id).code if user.board_id else None
-        return UserView(id=user.id, username=user.username, role=user.role.value, board=board, active=user.active)
+        team = self.team_by_id(user.team_id) if user.team_id else None
+        return UserView(
+            id=user.id,
+            username=user.username,
+            role=user.role.value,
+            board=board,
+            active=user.active,
+            team=team.code if team else None,
+        )
 
 
 def require_admin(actor: Actor, what: str) -> None:

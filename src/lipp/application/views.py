@@ -25,6 +25,7 @@ class UserView(View):
     role: str
     board: str | None
     active: bool
+    team: str | None = None
 
 
 class DeadlineView(View):
@@ -93,3 +94,18 @@ class ReviewReceipt(View):
     reference: str
     stage: str
     version: int
+
+
+class TeamView(View):
+    """A team, its contacts (role mailboxes) and its subscriptions."""
+
+    id: UUID
+    code: str
+    name: str
+    agency: str
+    board: str
+    manager_email: str
+    team_email: str
+    themes: list[str]
+    agencies: list[str]
+    scopes: list[str]

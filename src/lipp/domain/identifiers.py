@@ -23,3 +23,17 @@ def review_id_for(reference: str) -> UUID:
 def case_incident_id_for(board_id: UUID, case_reference: str, aware_on_iso: str) -> UUID:
     """One id per (board, case, day of awareness): the same incident cannot be notified twice."""
     return uuid5(LIPP_NAMESPACE, f"incident:{board_id}:{case_reference.casefold()}:{aware_on_iso}")
+
+
+def team_id_for(code: str) -> UUID:
+    return uuid5(LIPP_NAMESPACE, f"team:{code.upper()}")
+
+
+def briefing_id_for(key: str) -> UUID:
+    """One id per briefing key (e.g. 'review-NVL-2026-001'): drafting the same briefing twice is refused."""
+    return uuid5(LIPP_NAMESPACE, f"briefing:{key.lower()}")
+
+
+def delivery_id_for(briefing_id: UUID, team_id: UUID) -> UUID:
+    """One delivery per (briefing, team): addressing it twice is refused by the store, and its stream is its own."""
+    return uuid5(LIPP_NAMESPACE, f"delivery:{briefing_id}:{team_id}")

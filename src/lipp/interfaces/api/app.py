@@ -16,6 +16,7 @@ from lipp.interfaces.api import (
     registry_routes,
     review_routes,
     reviewer_routes,
+    team_routes,
 )
 
 
@@ -43,4 +44,5 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(marker_routes.router)
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)
+    app.include_router(team_routes.router)
     return app

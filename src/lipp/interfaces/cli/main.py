@@ -23,6 +23,7 @@ from lipp.interfaces.cli import (
     review_commands,
     reviewer_commands,
     schema_commands,
+    team_commands,
     token_commands,
 )
 from lipp.interfaces.cli.output import errors
@@ -38,6 +39,7 @@ app = typer.Typer(
 )
 app.add_typer(registry_commands.boards, name="board")
 app.add_typer(registry_commands.users, name="user")
+app.add_typer(team_commands.teams, name="team")
 app.add_typer(review_commands.reviews, name="review")
 app.add_typer(finding_commands.findings, name="finding")
 app.add_typer(marker_commands.markers, name="marker")
