@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from lipp.application.learning import LearningApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
@@ -13,10 +14,13 @@ from lipp.application.storage import EventStorage
 from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
+from lipp.learning.links import LinkSigner
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.findings.view import FindingsLibrary
+from lipp.projections.learning.projection import DeliveriesProjection
+from lipp.projections.learning.view import DeliveriesView
 from lipp.projections.markers.projection import MarkerResultsProjection
 from lipp.projections.markers.view import MarkerResults
 from lipp.projections.projection import Projection
@@ -42,6 +46,8 @@ class Lipp:
     marker_results: MarkerResults
     reviewers: ReviewerRegisterApplication
     tokens: TokenApplication
+    learning: LearningApplication
+    deliveries: DeliveriesView
 
     def close(self) -> None:
         self.read_models.dispose()
@@ -69,6 +75,20 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
     library_projection = next(p for p in projections if isinstance(p, FindingsLibraryProjection))
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
+    deliveries_projection = next(p for p in projections if isinstance(p, DeliveriesProjection))
+    library = FindingsLibrary(engine, runner, library_projection)
+    deliveries = DeliveriesView(engine, runner, deliveries_projection)
+    learning = LearningApplication(
+        storage,
+        clock,
+        settings.learning.to_domain(),
+        registry,
+        deliveries,
+        find=lambda actor, theme, start, end: library.search_findings(
+            actor, theme=theme, from_date=start, to_date=end, limit=200
+        ),
+        signer=lambda: LinkSigner(settings.link_key()),
+    )
     return Lipp(
         settings=settings,
         clock=clock,
@@ -79,8 +99,10 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         projections=projections,
         runner=runner,
         register=ReviewRegister(engine, runner, register_projection, timescales),
-        library=FindingsLibrary(engine, runner, library_projection),
+        library=library,
         marker_results=MarkerResults(engine, runner, markers_projection),
         reviewers=reviewers,
         tokens=tokens,
+        learning=learning,
+        deliveries=deliveries,
     )

@@ -1,4 +1,4 @@
-"""JSON Schemas of every event and command, generated from the code into `schemas/`."""
+"""JSON Schemas of every event, command and outward document, generated from the code into `schemas/`."""
 
 from __future__ import annotations
 
@@ -11,18 +11,22 @@ from eventsourcing.domain import Aggregate, DomainEvent
 from pydantic import BaseModel, TypeAdapter
 
 from lipp.commands.findings import FINDING_COMMANDS
+from lipp.commands.learning import LEARNING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
 from lipp.commands.register import REGISTER_COMMANDS
 from lipp.commands.registry import ChangeTeamSubscriptions, DeactivateUser, RegisterBoard, RegisterTeam, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
+from lipp.domain.learning.briefing import Briefing
+from lipp.domain.learning.delivery import Delivery
 from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.team import Team
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
+from lipp.learning.document import BriefingDocument
 
-AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile, Team)
+AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile, Team, Briefing, Delivery)
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
     RegisterUser,
@@ -33,7 +37,9 @@ COMMANDS: tuple[type[BaseModel], ...] = (
     *FINDING_COMMANDS,
     *MARKER_COMMANDS,
     *REGISTER_COMMANDS,
+    *LEARNING_COMMANDS,
 )
+DOCUMENTS: tuple[type[BaseModel], ...] = (BriefingDocument,)
 
 
 def event_classes() -> list[type[Any]]:
@@ -74,7 +80,12 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name (relative to the schemas folder) to schema."""
     schemas = {f"events/{cls.__qualname__}.json": _event_schema(cls) for cls in event_classes()}
     schemas.update({f"commands/{cls.__name__}.json": cls.model_json_schema() for cls in COMMANDS})
+    schemas.update({f"documents/{_title(cls)}.json": cls.model_json_schema() for cls in DOCUMENTS})
     return schemas
+
+
+def _title(document: type[BaseModel]) -> str:
+    return str(document.model_config.get("title") or document.__name__)
 
 
 def _text(schema: dict[str, Any]) -> str:

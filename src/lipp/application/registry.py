@@ -142,4 +142,6 @@ def require_admin(actor: Actor, what: str) -> None:
 
 
 def _board_view(board: Board) -> BoardView:
-    return BoardView(id=board.id, code=board.code, name=board.name, area=board.area)
+    return BoardView(
+        id=board.id, code=board.code, name=board.name, area=board.area, learning_contact=board.learning_contact
+    )

@@ -60,6 +60,16 @@ class RegistryTeams(LippApplication):
         self.save_or_conflict(team)
         return self.team_view(team)
 
+    def set_board_contact(self, actor: Actor, code: str, email: str) -> str:
+        """Set the board's learning mailbox (an admin or the board's coordinator); returns it."""
+        board: Board | None = self.load(board_id_for(code.strip()))
+        if board is None:
+            raise NotFound(f"no board has code '{code.strip().upper()}'")
+        require_team_manager(actor, board.id, f"set the learning mailbox of {board.code}")
+        board.set_learning_contact(actor_id=actor.user_id, now=self.now(), email=email)
+        self.save_or_conflict(board)
+        return board.learning_contact
+
     def team(self, actor: Actor, code: str) -> TeamView:
         return self.team_view(self._team(actor, code))
 

@@ -17,6 +17,7 @@ class BoardView(View):
     code: str
     name: str
     area: str
+    learning_contact: str = ""
 
 
 class UserView(View):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lipp.projections.findings.projection import FindingsLibraryProjection
+from lipp.projections.learning.projection import DeliveriesProjection
 from lipp.projections.markers.projection import MarkerResultsProjection
 from lipp.projections.projection import Projection
 from lipp.projections.register.projection import ReviewRegisterProjection
@@ -10,4 +11,4 @@ from lipp.projections.register.projection import ReviewRegisterProjection
 
 def all_projections() -> list[Projection]:
     """In the order they are caught up and rebuilt."""
-    return [ReviewRegisterProjection(), FindingsLibraryProjection(), MarkerResultsProjection()]
+    return [ReviewRegisterProjection(), FindingsLibraryProjection(), MarkerResultsProjection(), DeliveriesProjection()]
