@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from lipp.bootstrap import Lipp, build
 from lipp.interfaces.api import (
     finding_routes,
+    learning_routes,
     marker_routes,
     problems,
     reference_routes,
@@ -45,4 +46,5 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)
     app.include_router(team_routes.router)
+    app.include_router(learning_routes.router)
     return app

@@ -14,8 +14,11 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendo
 
 from lipp.config import Settings
 from lipp.interfaces.cli import (
+    briefing_commands,
+    delivery_commands,
     demo_command,
     finding_commands,
+    learning_commands,
     marker_commands,
     projection_commands,
     reference_commands,
@@ -40,6 +43,9 @@ app = typer.Typer(
 app.add_typer(registry_commands.boards, name="board")
 app.add_typer(registry_commands.users, name="user")
 app.add_typer(team_commands.teams, name="team")
+app.add_typer(briefing_commands.briefings, name="briefing")
+app.add_typer(delivery_commands.deliveries, name="delivery")
+app.add_typer(learning_commands.learning, name="learning")
 app.add_typer(review_commands.reviews, name="review")
 app.add_typer(finding_commands.findings, name="finding")
 app.add_typer(marker_commands.markers, name="marker")

@@ -68,6 +68,18 @@ def add_board(
         console.print(f"Registered board [bold]{board.code}[/]: {escape(board.name)} ({escape(board.area)}).")
 
 
+@boards.command("contact")
+def set_contact(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="The board's code.")],
+    email: Annotated[str, typer.Argument(help="The board's learning mailbox (escalations go there).")],
+) -> None:
+    """Set the board's learning mailbox (admins, or the board's coordinator)."""
+    session = session_of(ctx)
+    contact = session.lipp.registry.set_board_contact(session.actor(), code, email)
+    console.print(f"Missed learning deadlines of {code.upper()} now escalate to {escape(contact)}.")
+
+
 @boards.command("list")
 def list_boards(ctx: typer.Context, json: Json = False) -> None:
     """List the boards."""
