@@ -10,6 +10,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.deliveries import DeliverySteps
+from lipp.application.delivery_chasing import DeliveryChasing
 from lipp.application.learning_views import BriefingSummary, ReleaseReceipt, briefing_document
 from lipp.application.registry import RegistryApplication
 from lipp.application.storage import EventStorage
@@ -55,7 +56,7 @@ class OnlyTheOwnerDraftsBriefings(NotAuthorised):
     and digests."""
 
 
-class LearningApplication(DeliverySteps):
+class LearningApplication(DeliverySteps, DeliveryChasing):
     """Briefings and their deliveries."""
 
     def __init__(
