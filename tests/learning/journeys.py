@@ -3,7 +3,7 @@ findings, and teams that subscribe to its themes."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from lipp.bootstrap import Lipp
 from lipp.commands import findings as f
@@ -12,12 +12,31 @@ from lipp.commands.learning import DraftReviewBriefing, ReleaseBriefing
 from lipp.commands.registry import RegisterUser
 from lipp.domain.clock import SettableClock
 from tests.conftest import People, register_team
-from tests.scenario.journeys import a_finding, assess, in_conduct
+from tests.scenario.journeys import AWARE_ON, a_finding, assess, commissioned
 
 
-def published(lipp: Lipp, people: People, clock: SettableClock, shared: tuple[int, ...] = (1, 2)) -> str:
-    """A review with two findings (the first shared, the second too unless left out of `shared`), published."""
-    reference = in_conduct(lipp, people)
+def in_conduct(lipp: Lipp, people: People, case: str) -> str:
+    """As tests.scenario.journeys.in_conduct, for any case."""
+    reference = commissioned(lipp, people, case=case)
+    lipp.reviews.execute(people.coordinator, c.AppointLeadReviewer(reference=reference, reviewer="reviewer.a"))
+    lipp.reviews.execute(
+        people.coordinator,
+        c.AgreeTermsOfReference(
+            reference=reference,
+            scope_from=date(2025, 1, 1),
+            scope_to=AWARE_ON,
+            key_lines_of_enquiry=["How was risk shared between agencies?"],
+            agencies=["police", "health"],
+        ),
+    )
+    return reference
+
+
+def published(
+    lipp: Lipp, people: People, clock: SettableClock, shared: tuple[int, ...] = (1, 2), case: str = "Child K"
+) -> str:
+    """A review with two findings, those numbered in `shared` cleared for sharing, published."""
+    reference = in_conduct(lipp, people, case=case)
     reviews = lipp.reviews
     reviews.log_finding(people.reviewer, a_finding(reference))
     reviews.log_finding(
