@@ -74,6 +74,11 @@ def of_briefing(connection: Connection, briefing_id: UUID, states: tuple[str, ..
     return list(connection.execute(query.where(t.c.state.in_(states)).order_by(t.c.team_code)))
 
 
+def in_states(connection: Connection, states: tuple[str, ...]) -> list[Any]:
+    query = select(t.c.delivery_id, t.c.code, t.c.team_id).where(t.c.state.in_(states))
+    return list(connection.execute(query))
+
+
 def open_deliveries(connection: Connection) -> list[Any]:
     """Deliveries the loop still waits on: candidates for chasing."""
     final = (DeliveryState.VERIFIED.value, DeliveryState.LAPSED.value)

@@ -57,6 +57,11 @@ class DeliveriesView:
         with self.engine.connect() as connection:
             return queries.of_briefing(connection, briefing_id, states)
 
+    def in_states(self, states: tuple[str, ...]) -> list[Any]:
+        self.catch_up()
+        with self.engine.connect() as connection:
+            return queries.in_states(connection, states)
+
     def open_deliveries(self) -> list[Any]:
         self.catch_up()
         with self.engine.connect() as connection:
