@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from lipp.adapters.outbox import Outbox
+from lipp.adapters.transports import FolderTransport, SmtpTransport, Transport
 from lipp.application.learning import LearningApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
@@ -48,9 +50,17 @@ class Lipp:
     tokens: TokenApplication
     learning: LearningApplication
     deliveries: DeliveriesView
+    outbox: Outbox
+    outbox_engine: Engine
+
+    def transport(self) -> Transport:
+        """A fresh transport for one sending round (an SMTP connection is not shared between threads)."""
+        return transport_from_settings(self.settings)
 
     def close(self) -> None:
         self.read_models.dispose()
+        if self.outbox_engine is not self.read_models:
+            self.outbox_engine.dispose()
         self.storage.close()
 
     def __enter__(self) -> Lipp:
@@ -74,6 +84,8 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     projections = all_projections()
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
     library_projection = next(p for p in projections if isinstance(p, FindingsLibraryProjection))
+    outbox_url = settings.outbox_database_url
+    outbox_engine = engine if outbox_url == settings.effective_database_url else create_read_model_engine(outbox_url)
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
     deliveries_projection = next(p for p in projections if isinstance(p, DeliveriesProjection))
     library = FindingsLibrary(engine, runner, library_projection)
@@ -105,4 +117,22 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         tokens=tokens,
         learning=learning,
         deliveries=deliveries,
+        outbox=Outbox(outbox_engine, clock, sender=settings.mail_sender),
+        outbox_engine=outbox_engine,
+    )
+
+
+def transport_from_settings(settings: Settings) -> Transport:
+    """SMTP when a server is configured, else `.eml` files in the outbox folder (the embedded default)."""
+    smtp = settings.smtp
+    if smtp is None:
+        return FolderTransport(settings.outbox_dir)
+    return SmtpTransport(
+        smtp.host,
+        smtp.port,
+        sender=settings.mail_sender,
+        username=smtp.username,
+        password=smtp.password.get_secret_value() if smtp.password else None,
+        starttls=smtp.starttls,
+        timeout=smtp.timeout_seconds,
     )
