@@ -17,6 +17,7 @@ from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.domain.clock import Clock, SystemClock
 from lipp.learning.links import LinkSigner
+from lipp.learning.post import LearningPost
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.findings.projection import FindingsLibraryProjection
@@ -56,6 +57,16 @@ class Lipp:
     def transport(self) -> Transport:
         """A fresh transport for one sending round (an SMTP connection is not shared between threads)."""
         return transport_from_settings(self.settings)
+
+    def learning_post(self, transport: Transport | None = None) -> LearningPost:
+        """What sends briefings and chases deadlines, through the outbox and `transport` (default: settings')."""
+        return LearningPost(
+            self.learning,
+            self.outbox,
+            transport or self.transport(),
+            public_url=self.settings.learning.public_url,
+            link_days=self.settings.learning.link_days,
+        )
 
     def close(self) -> None:
         self.read_models.dispose()

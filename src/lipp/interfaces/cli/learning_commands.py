@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from lipp.interfaces.cli.common import Json, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json
+from lipp.learning.post import LearningPost, SendSummary, released_keys
 from lipp.projections.learning.entries import LoopMetrics
 from lipp.projections.learning.queries import Slice
 
@@ -64,3 +66,62 @@ def print_metrics(result: LoopMetrics) -> None:
     table.add_row("median time to acknowledge", _days(result.median_days_to_acknowledge))
     table.add_row("median time to practice change", _days(result.median_days_to_change))
     console.print(table)
+
+
+@learning.command("dispatch")
+def dispatch(
+    ctx: typer.Context,
+    key: Annotated[
+        str | None, typer.Argument(help="A released briefing; every released briefing when omitted.")
+    ] = None,
+    json: Json = False,
+) -> None:
+    """Send released briefings to their teams (SMTP when configured, else .eml files in the outbox folder).
+    Safe to run again: nothing is sent twice, and what a run cut short left is sent."""
+    session = session_of(ctx)
+    session.actor()  # any registered user may run the post; what it sends was released by its owner
+    post = session.lipp.learning_post()
+    keys = [key] if key else released_keys(session.lipp.learning)
+    dispatched = sum(post.queue_briefing(k) for k in keys)
+    summary = _send(post, json)
+    if json:
+        emit_json({"dispatched": dispatched, **vars(summary)})
+    else:
+        console.print(
+            f"Dispatched {dispatched} deliver{'y' if dispatched == 1 else 'ies'}; sent {summary.sent} e-mail(s), "
+            f"{summary.delivered} recorded delivered, {summary.bounced} bounced, {summary.retrying} to retry, "
+            f"{summary.failed} given up."
+        )
+        if session.settings.smtp is None:
+            console.print(f"No SMTP server is configured: the e-mails are in {session.settings.outbox_dir}/")
+
+
+@learning.command("chase")
+def chase(ctx: typer.Context, json: Json = False) -> None:
+    """Chase missed deadlines: remind teams, escalate to managers then boards, lapse (daily, in a flow)."""
+    session = session_of(ctx)
+    session.actor()
+    post = session.lipp.learning_post()
+    chased = post.chase()
+    summary = _send(post, json)
+    if json:
+        emit_json({**vars(chased), "sent": summary.sent})
+    else:
+        console.print(
+            f"{chased.reminders} reminder(s), {chased.escalations} escalation(s), {chased.lapsed} lapsed; "
+            f"sent {summary.sent} e-mail(s)."
+        )
+        if chased.unaddressed:
+            console.print(
+                f"[yellow]{chased.unaddressed} escalation(s) to a board without a learning mailbox[/] "
+                "('lipp board contact CODE EMAIL')."
+            )
+
+
+def _send(post: LearningPost, quiet: bool) -> SendSummary:
+    if quiet:
+        return post.send()
+    columns = (TextColumn("Sending"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("send", total=None)
+        return post.send(progress=lambda n: progress.advance(task, n))
