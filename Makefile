@@ -18,9 +18,10 @@ demo: install
 	.venv/bin/lipp demo
 
 lint: install
-	.venv/bin/ruff check src tests bench
-	.venv/bin/ruff format --check src tests bench
+	.venv/bin/ruff check src tests bench flows
+	.venv/bin/ruff format --check src tests bench flows
 	.venv/bin/mypy
+	.venv/bin/mypy flows
 
 schemas: install
 	.venv/bin/lipp schemas write

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -176,10 +176,10 @@ class LearningPost:
 
     # Chasing missed deadlines.
 
-    def chase(self) -> ChaseSummary:
-        """Queue the e-mail of each step due today, then record the step on its delivery (one step per delivery
-        per run); lapsing sends nothing. Sending is left to `send`."""
-        planned = self.learning.plan_chases()
+    def chase(self, today: date | None = None) -> ChaseSummary:
+        """Queue the e-mail of each step due `today` (default: today in England), then record the step on its
+        delivery (one step per delivery per run); lapsing sends nothing. Sending is left to `send`."""
+        planned = self.learning.plan_chases(today)
         titles: dict[UUID, str] = {}
         mails = []
         for step in planned:
@@ -189,7 +189,7 @@ class LearningPost:
                 titles[step.briefing_id] = self.learning.briefing_by_id(step.briefing_id).content.title
             mails.append(self._chase_mail(step, titles[step.briefing_id]))
         self.outbox.queue(_envelope(mail) for mail in mails)
-        recorded = [step for step in planned if self.learning.record_chase(step)]
+        recorded = [step for step in planned if self.learning.record_chase(step, today)]
         return ChaseSummary(
             reminders=sum(1 for s in recorded if s.chase.step is ChaseStep.REMIND_TEAM),
             escalations=sum(
