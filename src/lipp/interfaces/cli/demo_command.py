@@ -16,6 +16,7 @@ from lipp.bootstrap import build
 from lipp.config import Settings
 from lipp.domain.clock import ENGLAND, SettableClock
 from lipp.interfaces.cli import review_render
+from lipp.interfaces.cli.loop_render import show_loop
 from lipp.interfaces.cli.output import console
 
 
@@ -44,8 +45,11 @@ def demo(
         console.print(f"\n[bold]{paused} as it stood on {past}[/] (what the board had recorded by then):")
         review_render.print_review(lipp.reviews.review(coordinator, paused, as_of=past))
         console.print(f"\nA refused step, as a user sees it: [red]{escape(result.refused)}[/]")
+        show_loop(lipp, first)
     console.print(
         f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
         f"  lipp --data-dir {folder} --as emr.coordinator review list\n"
-        f"  lipp --data-dir {folder} --as nvl.coordinator review show {result.references[3]}"
+        f"  lipp --data-dir {folder} --as nvl.coordinator review show {result.references[3]}\n"
+        f"  lipp --data-dir {folder} --as nvl.coordinator learning metrics\n"
+        f"  lipp --data-dir {folder} --as ppu.member delivery list"
     )
