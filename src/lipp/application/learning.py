@@ -112,9 +112,9 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         ]
         board: Board = self.repository.get(review.board_id)
         content = generate.from_review(review.reference, board.name, cleared)
-        return self._draft(
-            actor, f"review-{review.reference}", Source.REVIEW, review.reference, board, cleared, content
-        )
+        themes, agencies = _tags(cleared)
+        key = f"review-{review.reference}"
+        return self._draft(actor, key, Source.REVIEW, review.reference, board, themes, agencies, content)
 
     def draft_from_theme(self, actor: Actor, command: DraftThemeBriefing) -> BriefingDocument:
         """Draft national learning on a theme from shareable findings across boards (a national body)."""
@@ -137,17 +137,17 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         ]
         content = generate.from_theme(theme.name, cleared)
         key = f"theme-{theme.id}-{self.today().isoformat()}"
-        return self._draft(actor, key, Source.THEME, theme.id, None, cleared, content)
+        return self._draft(actor, key, Source.THEME, theme.id, None, {theme.id}, _tags(cleared)[1], content)
 
     def draft_from_digest(self, actor: Actor, digest: generate.DigestSummary) -> BriefingDocument:
         """Draft national learning from a theme digest's leading themes and exemplar findings (a national body).
         The digest hands over plain data; its exemplars are findings it already cleared as shareable."""
         _require_owner(actor, Scope.NATIONAL, None)
         content = generate.from_digest(digest)
-        themes = tuple(t.theme_id for t in digest.themes)
-        exemplars = [*digest.exemplars, generate.ClearedFinding("", "", "", theme_ids=themes)]
+        themes = {t.theme_id for t in digest.themes} | {t for f in digest.exemplars for t in f.theme_ids}
+        agencies = {a for f in digest.exemplars for a in f.agencies}
         key = "digest-" + re.sub(r"[^a-z0-9-]+", "-", digest.digest_id.lower()).strip("-")[:70]
-        return self._draft(actor, key, Source.DIGEST, digest.digest_id, None, exemplars, content)
+        return self._draft(actor, key, Source.DIGEST, digest.digest_id, None, themes, agencies, content)
 
     def _draft(
         self,
@@ -156,7 +156,8 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         source: Source,
         reference: str,
         board: Board | None,
-        cleared: Sequence[generate.ClearedFinding],
+        theme_ids: set[str],
+        agencies: set[str],
         content: BriefingContent,
     ) -> BriefingDocument:
         briefing = Briefing.draft(
@@ -166,8 +167,8 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
             source=source,
             source_reference=reference,
             board_id=board.id if board else None,
-            theme_ids=tuple(sorted({t for f in cleared for t in f.theme_ids})),
-            agencies=tuple(sorted({a for f in cleared for a in f.agencies})),
+            theme_ids=tuple(sorted(theme_ids)),
+            agencies=tuple(sorted(agencies)),
             content=content,
         )
         try:
@@ -287,6 +288,11 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         briefing = self._visible(actor, key)
         _require_owner(actor, briefing.scope, briefing.board_id)
         return briefing
+
+
+def _tags(cleared: Sequence[generate.ClearedFinding]) -> tuple[set[str], set[str]]:
+    """The themes and agencies of the findings a briefing draws on: who it is for."""
+    return {t for f in cleared for t in f.theme_ids}, {a for f in cleared for a in f.agencies}
 
 
 def _may_see(actor: Actor, briefing: Briefing, received: bool) -> bool:
