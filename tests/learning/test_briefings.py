@@ -111,3 +111,38 @@ def test_a_theme_briefing_is_national_and_reaches_national_subscribers_of_every_
     assert len(document.key_information) == 2
     teams = sorted(row.team for row in lipp.deliveries.deliveries(people.admin, briefing=document.key))
     assert teams == ["EMR-CSC", "NVL-CSC", "NVL-POLICE", "NVL-SCHOOLS"]
+
+
+def test_a_release_cut_short_and_repeated_addresses_each_team_once(
+    lipp: Lipp, people: People, clock: SettableClock
+) -> None:
+    from lipp.domain.identifiers import briefing_id_for
+    from lipp.domain.learning.delivery import Delivery
+
+    reference = published(lipp, people, clock)
+    nvl_teams(lipp, people)
+    key = lipp.learning.draft_from_review(people.coordinator, DraftReviewBriefing(reference=reference)).key
+    briefing = lipp.learning.briefing_by_id(briefing_id_for(key))
+    csc = next(t for t in lipp.registry.all_teams() if t.code == "NVL-CSC")
+    # A release that stopped after addressing one team, before the briefing was marked released.
+    lipp.learning.save(
+        Delivery.address(
+            now=clock.now(),
+            on=clock.now().date(),
+            briefing_id=briefing.id,
+            briefing_key=key,
+            team_id=csc.id,
+            team_code=csc.code,
+            board_id=csc.board_id,
+            board_code="NVL",
+            agency=csc.agency.value,
+            scope="local",
+            theme_ids=briefing.theme_ids,
+        )
+    )
+
+    receipt = lipp.learning.release(people.coordinator, ReleaseBriefing(key=key))
+
+    teams = sorted(row.team for row in lipp.deliveries.deliveries(people.coordinator, briefing=key))
+    assert teams == ["NVL-CSC", "NVL-DA", "NVL-HEALTH", "NVL-POLICE"]
+    assert receipt.teams_addressed == 4

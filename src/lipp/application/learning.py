@@ -26,7 +26,7 @@ from lipp.domain.learning.delivery import Delivery
 from lipp.domain.learning.timescales import LearningTimescales
 from lipp.domain.reference.themes import read_theme, theme_list
 from lipp.domain.registry.board import Board
-from lipp.domain.registry.team import Scope
+from lipp.domain.registry.team import Scope, Team
 from lipp.domain.review.aggregate import Review
 from lipp.learning import generate
 from lipp.learning.document import BriefingDocument
@@ -201,39 +201,35 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
             if is_addressed_to(team, briefing.scope, briefing.board_id, briefing.theme_ids, briefing.agencies)
         ]
         boards: dict[UUID, str] = {}
+
+        def delivery_to(team: Team) -> Delivery:
+            if team.board_id not in boards:
+                boards[team.board_id] = self.registry.board_by_id(team.board_id).code
+            return Delivery.address(
+                now=self.now(),
+                on=today,
+                briefing_id=briefing.id,
+                briefing_key=briefing.key,
+                team_id=team.id,
+                team_code=team.code,
+                board_id=team.board_id,
+                board_code=boards[team.board_id],
+                agency=team.agency.value,
+                scope=briefing.scope.value,
+                theme_ids=briefing.theme_ids,
+            )
+
         for chunk_start in range(0, len(teams), SAVE_CHUNK):
             chunk = teams[chunk_start : chunk_start + SAVE_CHUNK]
-            deliveries = []
-            for team in chunk:
-                if team.board_id not in boards:
-                    boards[team.board_id] = self.registry.board_by_id(team.board_id).code
-                deliveries.append(
-                    Delivery.address(
-                        now=self.now(),
-                        on=today,
-                        briefing_id=briefing.id,
-                        briefing_key=briefing.key,
-                        team_id=team.id,
-                        team_code=team.code,
-                        board_id=team.board_id,
-                        board_code=boards[team.board_id],
-                        agency=team.agency.value,
-                        scope=briefing.scope.value,
-                        theme_ids=briefing.theme_ids,
-                    )
-                )
-            self._save_new(deliveries)
+            try:
+                self.save(*(delivery_to(team) for team in chunk))
+            except IntegrityError:  # a release cut short addressed some of these already: add the rest
+                missing = [t for t in chunk if not self.exists(delivery_id_for(briefing.id, t.id))]
+                if missing:
+                    self.save(*(delivery_to(team) for team in missing))
         briefing.release(actor_id=actor.user_id, now=self.now(), on=today, teams_addressed=len(teams))
         self.save_or_conflict(briefing)
         return ReleaseReceipt(key=briefing.key, released_on=today, teams_addressed=len(teams))
-
-    def _save_new(self, deliveries: list[Delivery]) -> None:
-        try:
-            self.save(*deliveries)
-        except IntegrityError:  # a release cut short addressed some of these already
-            fresh = [d for d in deliveries if not self.exists(d.id)]
-            if fresh:
-                self.save(*fresh)
 
     # Reading.
 
