@@ -73,6 +73,9 @@ def test_the_whole_loop_over_real_email(
 
     client = TestClient(create_app(lambda: lipp), raise_server_exceptions=False)  # no lifespan: lipp stays open
     client.app.state.lipp = lipp  # type: ignore[attr-defined]
+    page = client.get("/acknowledge", params={"token": link.group(2)})
+    assert page.status_code == 200 and 'method="post"' in page.text, "opening the link only offers the button"
+    assert lipp.learning.delivery(people.admin, code.group(1)).state == "delivered"
     first = client.post("/acknowledge", params={"token": link.group(2)})
     again = client.post("/acknowledge", params={"token": link.group(2)})
     tampered = client.post("/acknowledge", params={"token": link.group(2)[:-3] + "xyz"})

@@ -5,7 +5,9 @@ verify), the signed acknowledgement link, and the loop metrics."""
 
 from datetime import date
 from enum import StrEnum
+from html import escape
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, status
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -135,6 +137,20 @@ def report_change(code: str, body: ChangeBody, actor: ActorDep, lipp: LippDep) -
 def verify(code: str, body: VerificationBody, actor: ActorDep, lipp: LippDep) -> DeliveryReceipt:  # type: ignore[valid-type]
     """Verify a team's reported change (the coordinator of its board)."""
     return lipp.learning.verify(actor, VerifyPracticeChange.model_validate(_fields(body, code=code)))
+
+
+@router.get("/acknowledge", operation_id="AcknowledgementPage", response_class=HTMLResponse)
+def acknowledgement_page(
+    token: Annotated[str, Query(min_length=10, max_length=200, description="The link's token")],
+) -> HTMLResponse:
+    """What a browser opening the e-mail's link sees: a button that acknowledges. Opening the link changes
+    nothing, so mail scanners that follow links acknowledge nothing."""
+    action = escape(f"/acknowledge?{urlencode({'token': token})}", quote=True)
+    return HTMLResponse(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acknowledge a briefing</title></head>'
+        f'<body><form method="post" action="{action}"><p>Acknowledge this briefing for your team?</p>'
+        '<button type="submit">Acknowledge</button></form></body></html>'
+    )
 
 
 @router.post("/acknowledge", operation_id="AcknowledgeByLink")
