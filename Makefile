@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections bench-digest clean
+.PHONY: demo test install lint schemas bench bench-projections bench-digest bench-learning clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -21,6 +21,7 @@ lint: install
 	.venv/bin/ruff check src tests bench flows
 	.venv/bin/ruff format --check src tests bench flows
 	.venv/bin/mypy
+	.venv/bin/mypy flows
 
 schemas: install
 	.venv/bin/lipp schemas write
@@ -37,6 +38,8 @@ bench-projections: install
 
 bench-digest: install
 	.venv/bin/python bench/digest.py $(BENCH_ARGS)
+bench-learning: install
+	.venv/bin/python bench/learning.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -10,8 +10,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from lipp.application.views import TeamView
 from lipp.bootstrap import Lipp, build
-from lipp.commands.registry import RegisterBoard, RegisterUser
+from lipp.commands.registry import RegisterBoard, RegisterTeam, RegisterUser
 from lipp.config import Settings
 from lipp.domain.actors import Actor
 from lipp.domain.clock import SettableClock
@@ -94,6 +95,25 @@ class People:
         self.reviewer: Actor = lipp.registry.actor_for("reviewer.a")
         self.other_reviewer: Actor = lipp.registry.actor_for("reviewer.b")
         self.national_body: Actor = lipp.registry.actor_for("national.body")
+
+
+def register_team(
+    lipp: Lipp, actor: Actor, code: str, board: str, agency: str = "childrens_social_care", **more: object
+) -> TeamView:
+    """A team of `board` in `agency`, with role mailboxes named after its code; `more` sets subscriptions."""
+    mailbox = code.lower()
+    command = RegisterTeam.model_validate(
+        {
+            "code": code,
+            "name": f"{code.title()} team",
+            "agency": agency,
+            "board": board,
+            "manager_email": f"{mailbox}.manager@teams.example",
+            "team_email": f"{mailbox}@teams.example",
+            **more,
+        }
+    )
+    return lipp.registry.register_team(actor, command)
 
 
 @pytest.fixture

@@ -10,19 +10,25 @@ from lipp.adapters.outbox import Outbox
 from lipp.adapters.transports import FolderTransport, SmtpTransport, Transport
 from lipp.application.alliance import AllianceApplication
 from lipp.application.digests import DigestsApplication
+from lipp.application.learning import LearningApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
 from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
+from lipp.digest.facts_reach import DeliveryFactsReach
 from lipp.digest.reach import LearningReach
 from lipp.domain.clock import Clock, SystemClock
+from lipp.learning.links import LinkSigner
+from lipp.learning.post import LearningPost
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.digest_facts.projection import DigestFactsProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.findings.view import FindingsLibrary
+from lipp.projections.learning.projection import DeliveriesProjection
+from lipp.projections.learning.view import DeliveriesView
 from lipp.projections.markers.projection import MarkerResultsProjection
 from lipp.projections.markers.view import MarkerResults
 from lipp.projections.projection import Projection
@@ -50,12 +56,24 @@ class Lipp:
     tokens: TokenApplication
     alliance: AllianceApplication
     digests: DigestsApplication
+    learning: LearningApplication
+    deliveries: DeliveriesView
     outbox: Outbox
     outbox_engine: Engine
 
     def transport(self) -> Transport:
         """A fresh transport for one sending round (an SMTP connection is not shared between threads)."""
         return transport_from_settings(self.settings)
+
+    def learning_post(self, transport: Transport | None = None) -> LearningPost:
+        """What sends briefings and chases deadlines, through the outbox and `transport` (default: settings')."""
+        return LearningPost(
+            self.learning,
+            self.outbox,
+            transport or self.transport(),
+            public_url=self.settings.learning.public_url,
+            link_days=self.settings.learning.link_days,
+        )
 
     def close(self) -> None:
         self.read_models.dispose()
@@ -71,7 +89,8 @@ class Lipp:
 
 
 def build(settings: Settings | None = None, clock: Clock | None = None, reach: LearningReach | None = None) -> Lipp:
-    """Everything, from settings; `reach` feeds the digest's section on learning reaching teams."""
+    """Everything, from settings; `reach` feeds the digest's section on learning reaching teams (by default the
+    deliveries recorded in the digest facts)."""
     settings = settings or Settings()
     clock = clock or SystemClock()
     storage = EventStorage.open(settings.event_store_env())
@@ -89,6 +108,20 @@ def build(settings: Settings | None = None, clock: Clock | None = None, reach: L
     outbox_engine = engine if outbox_url == settings.effective_database_url else create_read_model_engine(outbox_url)
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
     facts_projection = next(p for p in projections if isinstance(p, DigestFactsProjection))
+    deliveries_projection = next(p for p in projections if isinstance(p, DeliveriesProjection))
+    library = FindingsLibrary(engine, runner, library_projection)
+    deliveries = DeliveriesView(engine, runner, deliveries_projection)
+    learning = LearningApplication(
+        storage,
+        clock,
+        settings.learning.to_domain(),
+        registry,
+        deliveries,
+        find=lambda actor, theme, start, end: library.search_findings(
+            actor, theme=theme, from_date=start, to_date=end, limit=200
+        ),
+        signer=lambda: LinkSigner(settings.link_key()),
+    )
     return Lipp(
         settings=settings,
         clock=clock,
@@ -99,12 +132,16 @@ def build(settings: Settings | None = None, clock: Clock | None = None, reach: L
         projections=projections,
         runner=runner,
         register=ReviewRegister(engine, runner, register_projection, timescales),
-        library=FindingsLibrary(engine, runner, library_projection),
+        library=library,
         marker_results=MarkerResults(engine, runner, markers_projection),
         reviewers=reviewers,
         tokens=tokens,
         alliance=AllianceApplication(storage, clock, registry),
-        digests=DigestsApplication(storage, clock, registry, engine, runner, facts_projection, reach),
+        digests=DigestsApplication(
+            storage, clock, registry, engine, runner, facts_projection, reach or DeliveryFactsReach(engine)
+        ),
+        learning=learning,
+        deliveries=deliveries,
         outbox=Outbox(outbox_engine, clock, sender=settings.mail_sender),
         outbox_engine=outbox_engine,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from lipp.domain.errors import InvalidInput
+from lipp.domain.learning.timescales import LearningTimescales
 from lipp.domain.timescales import Timescales
 
 
@@ -29,6 +31,38 @@ class TimescaleSettings(BaseModel):
 
     def to_domain(self) -> Timescales:
         return Timescales(**self.model_dump())
+
+
+_LEARNING = LearningTimescales()
+LINK_KEY_FILE = "link-key"
+
+
+class LearningSettings(BaseModel):
+    """Deadlines of the learning loop and the acknowledgement links (e.g. LIPP_LEARNING__ACKNOWLEDGE_WORKING_DAYS=3)."""
+
+    acknowledge_working_days: int = Field(default=_LEARNING.acknowledge_working_days, ge=1, le=60)
+    discuss_working_days: int = Field(default=_LEARNING.discuss_working_days, ge=1, le=120)
+    report_change_working_days: int = Field(default=_LEARNING.report_change_working_days, ge=1, le=250)
+    verify_working_days: int = Field(default=_LEARNING.verify_working_days, ge=1, le=120)
+    chase_grace_working_days: int = Field(default=_LEARNING.chase_grace_working_days, ge=1, le=60)
+    link_days: int = Field(default=30, ge=1, le=365, description="How long an acknowledgement link works")
+    link_key: SecretStr | None = Field(
+        default=None, description="Key that signs acknowledgement links; empty: generated into the data folder"
+    )
+    public_url: str = Field(default="http://127.0.0.1:8000", description="Where the API answers, for links")
+
+    def to_domain(self) -> LearningTimescales:
+        return LearningTimescales(
+            **self.model_dump(
+                include={
+                    "acknowledge_working_days",
+                    "discuss_working_days",
+                    "report_change_working_days",
+                    "verify_working_days",
+                    "chase_grace_working_days",
+                }
+            )
+        )
 
 
 class SmtpSettings(BaseModel):
@@ -55,6 +89,24 @@ class Settings(BaseSettings):
     )
     user: str | None = Field(default=None, description="The username the CLI acts as")
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
+    learning: LearningSettings = Field(default_factory=LearningSettings)
+
+    def link_key(self) -> bytes:
+        """The key that signs acknowledgement links: from the settings, or generated once into the data folder
+        (the embedded default) and read from there afterwards, so links stay valid across runs."""
+        if self.learning.link_key is not None:
+            return self.learning.link_key.get_secret_value().encode()
+        path = self.data_dir / LINK_KEY_FILE
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                with path.open("x") as out:  # two processes starting at once keep the first key written
+                    out.write(secrets.token_hex(32))
+                path.chmod(0o600)
+            except FileExistsError:
+                pass
+        return path.read_text().strip().encode()
+
     smtp: SmtpSettings | None = Field(default=None, description="SMTP server; none means .eml files in the outbox")
     mail_sender: str = Field(default="lipp@lipp.invalid", description="The From address of lipp's e-mail")
 

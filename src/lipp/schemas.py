@@ -12,19 +12,24 @@ from pydantic import BaseModel, TypeAdapter
 
 from lipp.commands.alliance import ALLIANCE_COMMANDS
 from lipp.commands.findings import FINDING_COMMANDS
+from lipp.commands.learning import LEARNING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
 from lipp.commands.register import REGISTER_COMMANDS
-from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
+from lipp.commands.registry import ChangeTeamSubscriptions, DeactivateUser, RegisterBoard, RegisterTeam, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
 from lipp.digest.document import DigestDocument
 from lipp.domain.alliance.action import AllianceAction
 from lipp.domain.digest.digest import Digest
+from lipp.domain.learning.briefing import Briefing
+from lipp.domain.learning.delivery import Delivery
 from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.national_body import NationalBody
+from lipp.domain.registry.team import Team
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
+from lipp.learning.document import BriefingDocument
 
 AGGREGATES: tuple[type[Any], ...] = (
     Review,
@@ -35,19 +40,25 @@ AGGREGATES: tuple[type[Any], ...] = (
     NationalBody,
     AllianceAction,
     Digest,
+    Team,
+    Briefing,
+    Delivery,
 )
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
     RegisterUser,
     DeactivateUser,
+    RegisterTeam,
+    ChangeTeamSubscriptions,
     *REVIEW_COMMANDS,
     *FINDING_COMMANDS,
     *MARKER_COMMANDS,
     *REGISTER_COMMANDS,
     *ALLIANCE_COMMANDS,
+    *LEARNING_COMMANDS,
 )
 
-DOCUMENTS: tuple[type[BaseModel], ...] = (DigestDocument,)
+DOCUMENTS: tuple[type[BaseModel], ...] = (DigestDocument, BriefingDocument)
 """Documents lipp sends out: the national theme digest's JSON."""
 
 
@@ -89,8 +100,12 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name (relative to the schemas folder) to schema."""
     schemas = {f"events/{cls.__qualname__}.json": _event_schema(cls) for cls in event_classes()}
     schemas.update({f"commands/{cls.__name__}.json": cls.model_json_schema() for cls in COMMANDS})
-    schemas.update({f"documents/{cls.__name__}.json": cls.model_json_schema() for cls in DOCUMENTS})
+    schemas.update({f"documents/{_title(cls)}.json": cls.model_json_schema() for cls in DOCUMENTS})
     return schemas
+
+
+def _title(document: type[BaseModel]) -> str:
+    return str(document.model_config.get("title") or document.__name__)
 
 
 def _text(schema: dict[str, Any]) -> str:

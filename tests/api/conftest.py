@@ -15,7 +15,7 @@ from lipp.commands.tokens import IssueToken
 from lipp.config import Settings
 from lipp.domain.clock import SettableClock
 from lipp.interfaces.api.app import create_app
-from tests.conftest import People
+from tests.conftest import People, register_team
 
 CALLERS = (
     "admin",
@@ -40,7 +40,8 @@ class Api:
 
 
 def _serve(lipp: Lipp, people: People) -> Iterator[Api]:
-    lipp.registry.register_user(people.admin, RegisterUser(username="team.member", role="team_member"))
+    register_team(lipp, people.admin, "NVL-CSC", "NVL")
+    lipp.registry.register_user(people.admin, RegisterUser(username="team.member", role="team_member", team="NVL-CSC"))
     headers = {
         caller: {
             "Authorization": "Bearer " + lipp.tokens.issue(people.admin, IssueToken(username=caller, label="t")).secret

@@ -22,6 +22,8 @@ FIXTURES = sorted((HERE / "fixtures").glob("stored_events_*.jsonl"))
 FINDINGS_FIXTURES = sorted((HERE / "findings_fixtures").glob("stored_findings_events_*.jsonl"))
 # The Alliance's and digests' histories, replayed by test_stored_alliance_events.py.
 ALLIANCE_FIXTURES = sorted((HERE / "alliance_fixtures").glob("stored_alliance_events_*.jsonl"))
+EVERY_FIXTURE = sorted(HERE.glob("*fixtures/*.jsonl"))
+"""Every folder of stored histories (reviews, findings, learning ...): each event class is stored in one of them."""
 
 
 def _stored(path: Path) -> list[StoredEvent]:
@@ -39,7 +41,7 @@ def _stored(path: Path) -> list[StoredEvent]:
 
 def test_every_event_class_has_a_stored_fixture() -> None:
     assert FIXTURES and FINDINGS_FIXTURES and ALLIANCE_FIXTURES, "every folder of stored histories is read"
-    recorded = {row.topic for path in FIXTURES + FINDINGS_FIXTURES + ALLIANCE_FIXTURES for row in _stored(path)}
+    recorded = {row.topic for path in EVERY_FIXTURE for row in _stored(path)}
     missing = [get_topic(cls) for cls in event_classes() if get_topic(cls) not in recorded]
     assert missing == [], "record a fixture for each new event class (tests/compat/record_fixtures.py)"
 

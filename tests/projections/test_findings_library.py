@@ -16,7 +16,7 @@ from lipp.projections.findings import text_index
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.findings.tables import library_metadata
 from lipp.projections.findings.text_index import FTS_TABLE
-from tests.conftest import People
+from tests.conftest import People, register_team
 from tests.projections.library_journeys import in_conduct, log, share
 from tests.projections.stories import table_rows
 
@@ -53,7 +53,8 @@ def test_each_role_sees_exactly_what_it_may(lipp: Lipp, people: People, clock: S
     assert seen(search(people.reviewer)) == {(nvl, "F1", "Child K"), (nvl, "F2", "Child K"), (emr, "F1", None)}
     assert seen(search(people.other_reviewer)) == {(emr, "F1", "Child Q"), (emr, "F2", "Child Q"), (nvl, "F1", None)}
     assert seen(search(people.national_body)) == {("NVL-2026", "F1", None), ("EMR-2026", "F1", None)}
-    lipp.registry.register_user(people.admin, RegisterUser(username="team.member", role="team_member"))
+    register_team(lipp, people.admin, "NVL-CSC", "NVL")
+    lipp.registry.register_user(people.admin, RegisterUser(username="team.member", role="team_member", team="NVL-CSC"))
     team_member = lipp.registry.actor_for("team.member")
     assert seen(search(team_member)) == {("NVL-2026", "F1", None), ("EMR-2026", "F1", None)}
 

@@ -22,5 +22,5 @@ outbox = Table(
     Column("queued_at", DateTime(timezone=True), nullable=False),
     Column("next_attempt_at", DateTime(timezone=True), nullable=True),
     Column("sent_at", DateTime(timezone=True), nullable=True),
-    Index("lipp_outbox_due", "state", "next_attempt_at"),
+    Index("lipp_outbox_due_in_order", "state", "next_attempt_at", "queued_at", "key"),
 )

@@ -13,7 +13,7 @@ from lipp.application.base import LippApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.storage import EventStorage
 from lipp.application.views import View
-from lipp.digest.compute import METHOD, compute
+from lipp.digest.compute import METHOD, REBUILDABLE, compute
 from lipp.digest.document import DigestDocument
 from lipp.digest.periods import Period
 from lipp.digest.reach import LearningReach
@@ -110,6 +110,7 @@ class DigestsApplication(LippApplication):
         position: int,
         issued_on: date | None = None,
         reference: ReferenceData | None = None,
+        method: int = METHOD,
     ) -> Computed:
         """The digest of `period` from the history up to `position` (which the facts must have reached)."""
         _require(actor, ISSUERS)
@@ -117,7 +118,7 @@ class DigestsApplication(LippApplication):
         reference = reference or ReferenceData.at()
         with self.engine.connect() as connection:
             inputs = read_inputs(connection, period, position, issued_on, reference)
-        document = compute(inputs, self.reach)
+        document = compute(inputs, self.reach, method)
         digest_id = digest_id_for(period.start.isoformat(), period.end.isoformat(), position)
         return Computed(id=digest_id, document=document, rendered=render(document))
 
@@ -150,16 +151,17 @@ class DigestsApplication(LippApplication):
     def rebuild(self, actor: Actor, digest_id: str) -> tuple[DigestView, Computed]:
         """Compute an issued digest again from what it recorded: its period, position, versions and issue day."""
         view = self.digest(actor, digest_id)
-        if view.method != METHOD:
+        if view.method not in REBUILDABLE:
             raise DigestMethodChanged(
-                f"digest {view.id} was computed by digest method {view.method}; this lipp computes method {METHOD}"
+                f"digest {view.id} was computed by digest method {view.method}; "
+                f"this lipp rebuilds methods {', '.join(map(str, sorted(REBUILDABLE)))}"
             )
         self.runner.catch_up(self.projection)  # the facts must reach the digest's position; later rows are ignored
         reference = ReferenceData.at(
             markers=view.markers_version, patterns=view.patterns_version, themes=view.themes_version
         )
         period = Period(view.period_from, view.period_to)
-        return view, self.compute(actor, period, view.position, view.issued_on, reference)
+        return view, self.compute(actor, period, view.position, view.issued_on, reference, view.method)
 
     # Queries.
 

@@ -7,6 +7,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.national_bodies import NationalBodies
+from lipp.application.registry_teams import RegistryTeams
 from lipp.application.views import BoardView, UserView
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
@@ -32,8 +33,8 @@ class RegistryAlreadySetUp(RuleBroken):
     """The first admin can be created only once."""
 
 
-class RegistryApplication(NationalBodies):
-    """Boards, national bodies and users with their roles."""
+class RegistryApplication(NationalBodies, RegistryTeams):
+    """Boards, national bodies, users with their roles, and the teams that receive learning."""
 
     def set_up_first_admin(self, username: str) -> UserView:
         """Create the first admin of an empty registry (lipp acts as the system to do it)."""
@@ -59,8 +60,14 @@ class RegistryApplication(NationalBodies):
     def register_user(self, actor: Actor, command: RegisterUser) -> UserView:
         require_admin(actor, "register users")
         board_id = self.board(command.board).id if command.board else None
+        team_id = self.team(actor, command.team).id if command.team else None
         user = User.register(
-            actor_id=actor.user_id, now=self.now(), username=command.username, role=command.role, board_id=board_id
+            actor_id=actor.user_id,
+            now=self.now(),
+            username=command.username,
+            role=command.role,
+            board_id=board_id,
+            team_id=team_id,
         )
         if command.national_body:
             body_id = self._national_body(command.national_body).id
@@ -123,6 +130,7 @@ class RegistryApplication(NationalBodies):
     def _user_view(self, user: User) -> UserView:
         board = self.board_by_id(user.board_id).code if user.board_id else None
         body = self.national_body_by_id(user.national_body_id).code if user.national_body_id else None
+        team = self.team_by_id(user.team_id) if user.team_id else None
         return UserView(
             id=user.id,
             username=user.username,
@@ -130,6 +138,7 @@ class RegistryApplication(NationalBodies):
             board=board,
             active=user.active,
             national_body=body,
+            team=team.code if team else None,
         )
 
 
@@ -139,4 +148,6 @@ def require_admin(actor: Actor, what: str) -> None:
 
 
 def _board_view(board: Board) -> BoardView:
-    return BoardView(id=board.id, code=board.code, name=board.name, area=board.area)
+    return BoardView(
+        id=board.id, code=board.code, name=board.name, area=board.area, learning_contact=board.learning_contact
+    )

@@ -17,6 +17,7 @@ class BoardView(View):
     code: str
     name: str
     area: str
+    learning_contact: str = ""
 
 
 class UserView(View):
@@ -26,6 +27,7 @@ class UserView(View):
     board: str | None
     active: bool
     national_body: str | None = None
+    team: str | None = None
 
 
 class NationalBodyView(View):
@@ -104,3 +106,18 @@ class ReviewReceipt(View):
     reference: str
     stage: str
     version: int
+
+
+class TeamView(View):
+    """A team, its contacts (role mailboxes) and its subscriptions."""
+
+    id: UUID
+    code: str
+    name: str
+    agency: str
+    board: str
+    manager_email: str
+    team_email: str
+    themes: list[str]
+    agencies: list[str]
+    scopes: list[str]

@@ -51,6 +51,17 @@ BoardCode = Annotated[
     _case_folded(str.upper),
     Field(description="A board's code: 2 to 6 letters"),
 ]
+TeamCode = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z0-9][A-Z0-9-]{1,31}$"),
+    _case_folded(str.upper),
+    Field(description="A team's code: 2 to 32 letters, digits or hyphens (e.g. NVL-CSC-EAST)"),
+]
+RoleEmail = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"),
+    Field(description="A shared role mailbox, not a person's own address"),
+]
 Username = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z][a-z0-9._-]{1,39}$"),

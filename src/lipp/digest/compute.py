@@ -9,12 +9,14 @@ from lipp.digest.periods import Period
 from lipp.digest.reach import LearningReach
 from lipp.domain.reference.themes import read_theme
 
-METHOD = 1
+METHOD = 2
 """The version of the digest's computation and rendering. Change it with any change to what a digest says or how
-it is rendered: a digest issued under another method cannot be rebuilt byte for byte by this code."""
+it is rendered, and keep computing the older methods listed in REBUILDABLE the way they were, so every issued
+digest can still be rebuilt byte for byte. Method 2 adds learning reach (method 1 said it was not measured)."""
+REBUILDABLE = frozenset({1, 2})
 
 
-def compute(inputs: DigestInputs, reach: LearningReach | None = None) -> DigestDocument:
+def compute(inputs: DigestInputs, reach: LearningReach | None = None, method: int = METHOD) -> DigestDocument:
     """The digest of `inputs.period`, compared with `inputs.compared_with`, naming themes by the recorded list."""
     reference = inputs.reference
     periods = [*inputs.compared_with, inputs.period]
@@ -29,7 +31,7 @@ def compute(inputs: DigestInputs, reach: LearningReach | None = None) -> DigestD
     patterns = counting.count_lines(per_period, lambda f: (f.pattern,), pattern_names)
     ranked = [(t.id, t.name, t.count) for t in themes if t.count][: sections.LEADING]
     figures = None
-    if reach is not None:
+    if reach is not None and method >= 2:
         answer = reach.reach([r[0] for r in ranked], inputs.period.start, inputs.period.end, inputs.position)
         figures = dict(answer)
     return DigestDocument(
@@ -37,7 +39,7 @@ def compute(inputs: DigestInputs, reach: LearningReach | None = None) -> DigestD
         period=_info(inputs.period),
         compared_with=[_info(p) for p in inputs.compared_with],
         built_from=BuiltFrom(
-            method=METHOD,
+            method=method,
             position=inputs.position,
             themes_version=reference.themes.version,
             patterns_version=reference.typology.version,

@@ -36,3 +36,17 @@ def alliance_action_id_for(reference: str) -> UUID:
 def digest_id_for(period_from: str, period_to: str, position: int) -> UUID:
     """One digest per (period, log position): issuing the same digest twice is refused by the store itself."""
     return uuid5(LIPP_NAMESPACE, f"digest:{period_from}:{period_to}:{position}")
+
+
+def team_id_for(code: str) -> UUID:
+    return uuid5(LIPP_NAMESPACE, f"team:{code.upper()}")
+
+
+def briefing_id_for(key: str) -> UUID:
+    """One id per briefing key (e.g. 'review-NVL-2026-001'): drafting the same briefing twice is refused."""
+    return uuid5(LIPP_NAMESPACE, f"briefing:{key.lower()}")
+
+
+def delivery_id_for(briefing_id: UUID, team_id: UUID) -> UUID:
+    """One delivery per (briefing, team): addressing it twice is refused by the store, and its stream is its own."""
+    return uuid5(LIPP_NAMESPACE, f"delivery:{briefing_id}:{team_id}")

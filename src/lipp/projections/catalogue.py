@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lipp.projections.digest_facts.projection import DigestFactsProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
+from lipp.projections.learning.projection import DeliveriesProjection
 from lipp.projections.markers.projection import MarkerResultsProjection
 from lipp.projections.projection import Projection
 from lipp.projections.register.projection import ReviewRegisterProjection
@@ -11,4 +12,10 @@ from lipp.projections.register.projection import ReviewRegisterProjection
 
 def all_projections() -> list[Projection]:
     """In the order they are caught up and rebuilt."""
-    return [ReviewRegisterProjection(), FindingsLibraryProjection(), MarkerResultsProjection(), DigestFactsProjection()]
+    return [
+        ReviewRegisterProjection(),
+        FindingsLibraryProjection(),
+        MarkerResultsProjection(),
+        DigestFactsProjection(),
+        DeliveriesProjection(),
+    ]

@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 
 from lipp.domain.errors import InvalidInput
 from lipp.domain.identifiers import board_id_for
+from lipp.domain.registry.team import check_role_email
 
 BOARD_CODE = re.compile(r"^[A-Z]{2,6}$")
 
@@ -38,10 +39,21 @@ class Board(Aggregate):
             aggregate.code = self.code
             aggregate.name = self.name
             aggregate.area = self.area
+            aggregate.learning_contact = ""
+
+    class LearningContactSet(Aggregate.Event):
+        """The board's learning mailbox was set: missed deadlines are escalated to it."""
+
+        actor_id: UUID
+        email: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.learning_contact = self.email
 
     code: str
     name: str
     area: str
+    learning_contact: str
 
     def __init__(self) -> None:
         """State is set by `Registered.apply`."""
@@ -52,3 +64,6 @@ class Board(Aggregate):
         return cls._create(
             cls.Registered, id=board_id_for(code), timestamp=now, actor_id=actor_id, code=code, name=name, area=area
         )
+
+    def set_learning_contact(self, *, actor_id: UUID, now: datetime, email: str) -> None:
+        self.trigger_event(self.LearningContactSet, timestamp=now, actor_id=actor_id, email=check_role_email(email))

@@ -20,6 +20,10 @@ class CoordinatorNeedsABoard(RuleBroken):
     """A coordinator acts for exactly one board."""
 
 
+class TeamMemberNeedsATeam(RuleBroken):
+    """A team member acts for exactly one team."""
+
+
 class UserIsDeactivated(RuleBroken):
     """A deactivated user can no longer act."""
 
@@ -42,21 +46,35 @@ def check_username(username: str) -> str:
 
 
 class User(Aggregate):
-    """A user with a role; coordinators carry the board they act for."""
+    """A user with a role; coordinators carry the board they act for, team members their team."""
+
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["team_id"] = None
 
     class Registered(Aggregate.Created):
-        """An admin registered the user."""
+        """An admin registered the user (version 2 adds the team a team member belongs to)."""
+
+        class_version = 2
 
         actor_id: UUID
         username: str
         role: str
         board_id: UUID | None
+        team_id: UUID | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["team_id"] = None
 
         def apply(self, aggregate: Any) -> None:
             aggregate.username = self.username
             aggregate.role = Role(self.role)
             aggregate.board_id = self.board_id
             aggregate.national_body_id = None
+            aggregate.team_id = self.team_id
             aggregate.active = True
 
     class Deactivated(Aggregate.Event):
@@ -81,20 +99,34 @@ class User(Aggregate):
     role: Role
     board_id: UUID | None
     national_body_id: UUID | None
+    team_id: UUID | None
     active: bool
 
     def __init__(self) -> None:
         """State is set by `Registered.apply`."""
 
     @classmethod
-    def register(cls, *, actor_id: UUID, now: datetime, username: str, role: Role, board_id: UUID | None) -> User:
+    def register(
+        cls,
+        *,
+        actor_id: UUID,
+        now: datetime,
+        username: str,
+        role: Role,
+        board_id: UUID | None,
+        team_id: UUID | None = None,
+    ) -> User:
         username = check_username(username)
         if role is Role.SYSTEM:
             raise InvalidInput("the system role is lipp's own and cannot be given to a user")
         if role is Role.COORDINATOR and board_id is None:
             raise CoordinatorNeedsABoard(f"{username} is a coordinator and needs a board")
+        if role is Role.TEAM_MEMBER and team_id is None:
+            raise TeamMemberNeedsATeam(f"{username} is a team member and needs a team")
         if role is not Role.COORDINATOR:
             board_id = None
+        if role is not Role.TEAM_MEMBER:
+            team_id = None
         return cls._create(
             cls.Registered,
             id=user_id_for(username),
@@ -103,6 +135,7 @@ class User(Aggregate):
             username=username,
             role=role.value,
             board_id=board_id,
+            team_id=team_id,
         )
 
     def deactivate(self, *, actor_id: UUID, now: datetime, reason: str) -> None:
@@ -128,4 +161,5 @@ class User(Aggregate):
             role=self.role,
             board_id=self.board_id,
             national_body_id=self.national_body_id,
+            team_id=self.team_id,
         )

@@ -12,6 +12,7 @@ from lipp.interfaces.api import (
     alliance_routes,
     digest_routes,
     finding_routes,
+    learning_routes,
     library_routes,
     marker_routes,
     problems,
@@ -19,6 +20,7 @@ from lipp.interfaces.api import (
     registry_routes,
     review_routes,
     reviewer_routes,
+    team_routes,
 )
 
 
@@ -49,4 +51,6 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(reference_routes.router)
     app.include_router(alliance_routes.router)
     app.include_router(digest_routes.router)
+    app.include_router(team_routes.router)
+    app.include_router(learning_routes.router)
     return app

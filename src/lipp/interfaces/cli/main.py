@@ -15,9 +15,12 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendo
 from lipp.config import Settings
 from lipp.interfaces.cli import (
     alliance_commands,
+    briefing_commands,
+    delivery_commands,
     demo_command,
     digest_commands,
     finding_commands,
+    learning_commands,
     marker_commands,
     projection_commands,
     reference_commands,
@@ -25,6 +28,7 @@ from lipp.interfaces.cli import (
     review_commands,
     reviewer_commands,
     schema_commands,
+    team_commands,
     token_commands,
 )
 from lipp.interfaces.cli.output import errors
@@ -42,6 +46,10 @@ app.add_typer(registry_commands.boards, name="board")
 app.add_typer(registry_commands.users, name="user")
 app.add_typer(alliance_commands.alliance, name="alliance")
 app.add_typer(digest_commands.digests, name="digest")
+app.add_typer(team_commands.teams, name="team")
+app.add_typer(briefing_commands.briefings, name="briefing")
+app.add_typer(delivery_commands.deliveries, name="delivery")
+app.add_typer(learning_commands.learning, name="learning")
 app.add_typer(review_commands.reviews, name="review")
 app.add_typer(finding_commands.findings, name="finding")
 app.add_typer(marker_commands.markers, name="marker")

@@ -68,6 +68,18 @@ def add_board(
         console.print(f"Registered board [bold]{board.code}[/]: {escape(board.name)} ({escape(board.area)}).")
 
 
+@boards.command("contact")
+def set_contact(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="The board's code.")],
+    email: Annotated[str, typer.Argument(help="The board's learning mailbox (escalations go there).")],
+) -> None:
+    """Set the board's learning mailbox (admins, or the board's coordinator)."""
+    session = session_of(ctx)
+    contact = session.lipp.registry.set_board_contact(session.actor(), code, email)
+    console.print(f"Missed learning deadlines of {code.upper()} now escalate to {escape(contact)}.")
+
+
 @boards.command("list")
 def list_boards(ctx: typer.Context, json: Json = False) -> None:
     """List the boards."""
@@ -92,18 +104,19 @@ def add_user(
     national_body: Annotated[
         str | None, typer.Option(help="The Alliance member a national body user acts for.")
     ] = None,
+    team: Annotated[str | None, typer.Option(help="The team a team member belongs to.")] = None,
     json: Json = False,
 ) -> None:
     """Register a user in a role (admins only)."""
     session = session_of(ctx)
-    fields = {"username": username, "role": role, "board": board, "national_body": national_body}
+    fields = {"username": username, "role": role, "board": board, "national_body": national_body, "team": team}
     user = session.lipp.registry.register_user(session.actor(), RegisterUser.model_validate(fields))
     if json:
         emit_json(user)
     else:
         console.print(
             f"Registered [bold]{user.username}[/] as {label(user.role)}"
-            f"{' of ' + (user.board or user.national_body or '') if user.board or user.national_body else ''}."
+            f"{' of ' + belongs if (belongs := user.board or user.national_body or user.team) else ''}."
         )
 
 

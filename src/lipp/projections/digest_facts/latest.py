@@ -40,6 +40,15 @@ def actions(connection: Connection, t: Table, ids: set[UUID]) -> dict[UUID, Row]
     return found
 
 
+def deliveries(connection: Connection, t: Table, ids: set[UUID]) -> dict[UUID, Row]:
+    """The latest version of each of these deliveries, from `t` (the own digest_delivery_versions)."""
+    found: dict[UUID, Row] = {}
+    for chunk in _chunks(list(ids)):
+        for row in _latest(connection, t, (t.c.delivery_id,), t.c.delivery_id.in_(chunk)):
+            found[row["delivery_id"]] = row
+    return found
+
+
 def _latest(connection: Connection, table: Table, keys: Sequence[Any], where: Any) -> Iterator[Row]:
     newest = select(*keys, func.max(table.c.position).label("newest")).where(where).group_by(*keys).subquery()
     joined = and_(*(key == newest.c[key.name] for key in keys), table.c.position == newest.c.newest)

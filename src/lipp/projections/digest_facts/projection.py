@@ -9,11 +9,13 @@ from eventsourcing.domain import DomainEvent
 from sqlalchemy.engine import Connection
 
 from lipp.domain.alliance.action import AllianceAction
+from lipp.domain.learning.delivery import Delivery
 from lipp.domain.review.aggregate import Review
 from lipp.projections.bulk import WRITE_CHUNK
 from lipp.projections.digest_facts import latest
 from lipp.projections.digest_facts.tables import (
     digest_action_versions,
+    digest_delivery_versions,
     digest_finding_versions,
     digest_marker_facts,
     digest_metadata,
@@ -40,30 +42,34 @@ ACTION_EVENTS = (
     AllianceAction.Completed,
     AllianceAction.Withdrawn,
 )
+DELIVERY_EVENTS = (Delivery.Addressed, Delivery.Acknowledged, Delivery.Verified)
 
 
 class DigestFactsProjection(Projection):
     """Append-only history of what national digests count, so any past digest can be computed again exactly."""
 
     name: ClassVar[str] = "digest_facts"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 2
     metadata = digest_metadata
 
     @property
     def event_classes(self) -> tuple[type[DomainEvent], ...]:
-        return (*REVIEW_FACTS, *FINDING_EVENTS, Review.QualityMarkerAssessed, *ACTION_EVENTS)
+        return (*REVIEW_FACTS, *FINDING_EVENTS, Review.QualityMarkerAssessed, *ACTION_EVENTS, *DELIVERY_EVENTS)
 
     def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
         raise NotImplementedError("digest facts need each event's position: the runner calls apply_at")
 
     def apply_at(self, connection: Connection, events: Sequence[DomainEvent], positions: Sequence[int]) -> None:
-        touched = {e.originator_id for e in events if not isinstance(e, Review.Notified | AllianceAction.Committed)}
+        created = Review.Notified | AllianceAction.Committed | Delivery.Addressed
+        touched = {e.originator_id for e in events if not isinstance(e, created)}
         reviews = latest.reviews(connection, self.own(digest_reviews), touched)
         findings = latest.findings(connection, self.own(digest_finding_versions), touched)
         actions = latest.actions(connection, self.own(digest_action_versions), touched)
+        deliveries = latest.deliveries(connection, self.own(digest_delivery_versions), touched)
         new_reviews: list[Row] = []
         out: dict[Any, list[Row]] = {digest_review_facts: [], digest_finding_versions: [], digest_marker_facts: []}
         out[digest_action_versions] = []
+        out[digest_delivery_versions] = []
         for event, position in zip(events, positions, strict=True):
             review_id = event.originator_id
             if isinstance(event, Review.Notified):
@@ -107,6 +113,9 @@ class DigestFactsProjection(Projection):
             elif isinstance(event, ACTION_EVENTS):
                 actions[review_id] = _action_after(event, actions.get(review_id), position)
                 out[digest_action_versions].append(actions[review_id])
+            elif isinstance(event, DELIVERY_EVENTS):
+                deliveries[review_id] = _delivery_after(event, deliveries.get(review_id), position)
+                out[digest_delivery_versions].append(deliveries[review_id])
         _insert(connection, self.own(digest_reviews), new_reviews)
         for table, rows in out.items():
             _insert(connection, self.own(table), rows)
@@ -170,6 +179,24 @@ def _action_after(event: DomainEvent, before: Row | None, position: int) -> Row:
         row.update(status="completed", closed_on=event.on, outcome=event.evidence)
     elif isinstance(event, AllianceAction.Withdrawn):
         row.update(status="withdrawn", closed_on=event.on, outcome=event.reason)
+    return row
+
+
+def _delivery_after(event: DomainEvent, before: Row | None, position: int) -> Row:
+    if isinstance(event, Delivery.Addressed):
+        return {
+            "delivery_id": event.originator_id,
+            "position": position,
+            "addressed_on": event.on,
+            "themes": "|" + "|".join(event.theme_ids) + "|",
+            "acknowledged": False,
+            "verified": False,
+        }
+    assert before is not None, "a delivery's later events follow its addressing"
+    row = {**before, "position": position}
+    row["acknowledged"] = True  # a delivery is verified only after it was acknowledged
+    if isinstance(event, Delivery.Verified):
+        row["verified"] = True
     return row
 
 

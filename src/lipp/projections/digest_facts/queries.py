@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from lipp.projections.digest_facts.entries import ActionFact, FindingFact, MarkerFact, ReviewCount
 from lipp.projections.digest_facts.tables import (
     digest_action_versions,
+    digest_delivery_versions,
     digest_finding_versions,
     digest_marker_facts,
     digest_review_facts,
@@ -21,7 +22,13 @@ from lipp.projections.digest_facts.tables import (
 def last_position(connection: Connection) -> int:
     """The position of the last event that changed any digest fact: history as of it is history as of now, so
     computing a digest again before anything relevant happens gives the same position (and the same digest id)."""
-    tables = (digest_review_facts, digest_finding_versions, digest_marker_facts, digest_action_versions)
+    tables = (
+        digest_review_facts,
+        digest_finding_versions,
+        digest_marker_facts,
+        digest_action_versions,
+        digest_delivery_versions,
+    )
     return max((connection.execute(select(func.max(t.c.position))).scalar() or 0) for t in tables)
 
 
@@ -119,6 +126,27 @@ def actions(connection: Connection, position: int) -> list[ActionFact]:
         for row in rows
     ]
     return sorted(facts, key=lambda f: f.reference)
+
+
+def learning_reach(
+    connection: Connection, theme_ids: Sequence[str], start: date, end: date, position: int
+) -> dict[str, tuple[int, int, int]]:
+    """Per theme: deliveries addressed in [start, end] on it, how many were acknowledged and how many verified,
+    as recorded at or before `position`."""
+    t = digest_delivery_versions
+    newest = _newest(t, (t.c.delivery_id,), position, t.c.addressed_on.between(start, end))
+    rows = connection.execute(
+        select(t.c.themes, t.c.acknowledged, t.c.verified).join(newest, _joined(t, (t.c.delivery_id,), newest))
+    )
+    wanted = set(theme_ids)
+    counts: dict[str, list[int]] = {}
+    for themes, acknowledged, verified in rows:
+        for theme_id in wanted.intersection(themes.strip("|").split("|")):
+            figures = counts.setdefault(theme_id, [0, 0, 0])
+            figures[0] += 1
+            figures[1] += int(acknowledged)
+            figures[2] += int(verified)
+    return {theme_id: (f[0], f[1], f[2]) for theme_id, f in counts.items()}
 
 
 def _latest(connection: Connection, table: Table, keys: Sequence[Any], position: int, where: Any) -> list[Any]:

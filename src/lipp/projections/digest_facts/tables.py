@@ -84,3 +84,17 @@ digest_action_versions = Table(
     Column("outcome", Text, nullable=False),
 )
 """An Alliance action's whole state after each of its events."""
+
+digest_delivery_versions = Table(
+    "digest_delivery_versions",
+    digest_metadata,
+    Column("delivery_id", Uuid, primary_key=True),
+    Column("position", BigInteger, primary_key=True),
+    Column("addressed_on", Date, nullable=False),
+    Column("themes", String(200), nullable=False),
+    Column("acknowledged", Boolean, nullable=False),
+    Column("verified", Boolean, nullable=False),
+    Index("digest_delivery_versions_by_date", "addressed_on", "position"),
+)
+"""A delivery of learning to a team after each milestone a digest counts: addressed, acknowledged, verified.
+`themes` is `|NT04|NT13|`, the briefing's themes."""

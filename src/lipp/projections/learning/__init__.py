@@ -1,0 +1,1 @@
+"""Deliveries as rows: where each (briefing, team) stands, for listing, chasing and the loop metrics."""
