@@ -15,6 +15,7 @@ from lipp.commands.learning import (
     VerifyPracticeChange,
 )
 from lipp.commands.registry import RegisterUser
+from lipp.digest.periods import Period
 from lipp.domain.clock import ENGLAND, SettableClock
 from lipp.domain.errors import NotAuthorised
 from lipp.projections.learning.queries import Slice
@@ -101,3 +102,27 @@ def test_the_digest_reads_whether_learning_reached_teams_per_theme(
         ("NT13", 4, 3, 1),
     ]
     assert lipp.deliveries.reach_by_theme(date(2026, 4, 1), date(2026, 6, 30)) == []
+
+
+def test_an_issued_digest_counts_learning_reach_as_recorded_up_to_its_position(
+    lipp: Lipp, people: People, clock: SettableClock
+) -> None:
+    _story(lipp, people, clock)
+    _on(clock, date(2026, 4, 7))
+    digests, quarter = lipp.digests, Period(date(2026, 1, 1), date(2026, 3, 31))
+    computed = digests.compute(people.national_body, quarter, digests.catch_up(people.admin))
+    reach = computed.document.learning_reach
+    assert reach.measured
+    assert {(r.theme_id, r.teams_targeted, r.acknowledged, r.practice_change_verified) for r in reach.lines} >= {
+        ("NT04", 4, 3, 1),
+        ("NT13", 4, 3, 1),
+    }
+    issued = digests.issue(people.admin, computed)
+
+    codes = {r.team: r.code for r in lipp.deliveries.deliveries(people.admin)}
+    lipp.learning.verify(people.coordinator, VerifyPracticeChange(code=codes["NVL-POLICE"]))
+
+    assert digests.rebuild(people.admin, str(issued.id))[1].rendered == computed.rendered
+    later = digests.compute(people.admin, quarter, digests.catch_up(people.admin))
+    assert {r.theme_id: r.practice_change_verified for r in later.document.learning_reach.lines}["NT13"] == 2
+    assert later.id != issued.id
