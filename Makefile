@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections clean
+.PHONY: demo test install lint schemas bench bench-projections bench-api clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -34,6 +34,9 @@ bench: install
 
 bench-projections: install
 	.venv/bin/python bench/projections.py $(BENCH_ARGS)
+
+bench-api: install
+	.venv/bin/python bench/api.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis
