@@ -18,8 +18,8 @@ demo: install
 	.venv/bin/lipp demo
 
 lint: install
-	.venv/bin/ruff check src tests bench
-	.venv/bin/ruff format --check src tests bench
+	.venv/bin/ruff check src tests bench flows
+	.venv/bin/ruff format --check src tests bench flows
 	.venv/bin/mypy
 
 schemas: install

@@ -15,6 +15,7 @@ from lipp.commands.registry import RegisterBoard, RegisterUser
 from lipp.config import Settings
 from lipp.domain.actors import Actor
 from lipp.domain.clock import SettableClock
+from tests.smtp import LoopbackSmtp
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
 
@@ -112,3 +113,12 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[LoopbackSmtp]:
+    """A real SMTP server on a free loopback port, stopped after the test."""
+    server = LoopbackSmtp()
+    server.start()
+    yield server
+    server.stop()

@@ -7,15 +7,21 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
+from lipp.adapters.outbox import Outbox
+from lipp.adapters.transports import FolderTransport, SmtpTransport, Transport
+from lipp.application.alliance import AllianceApplication
+from lipp.application.digests import DigestsApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
 from lipp.application.storage import EventStorage
 from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
+from lipp.digest.reach import LearningReach
 from lipp.domain.clock import Clock, SystemClock
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
+from lipp.projections.digest_facts.projection import DigestFactsProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.findings.view import FindingsLibrary
 from lipp.projections.markers.projection import MarkerResultsProjection
@@ -43,9 +49,19 @@ class Lipp:
     marker_results: MarkerResults
     reviewers: ReviewerRegisterApplication
     tokens: TokenApplication
+    alliance: AllianceApplication
+    digests: DigestsApplication
+    outbox: Outbox
+    outbox_engine: Engine
+
+    def transport(self) -> Transport:
+        """A fresh transport for one sending round (an SMTP connection is not shared between threads)."""
+        return transport_from_settings(self.settings)
 
     def close(self) -> None:
         self.read_models.dispose()
+        if self.outbox_engine is not self.read_models:
+            self.outbox_engine.dispose()
         self.storage.close()
 
     def __enter__(self) -> Lipp:
@@ -55,7 +71,8 @@ class Lipp:
         self.close()
 
 
-def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
+def build(settings: Settings | None = None, clock: Clock | None = None, reach: LearningReach | None = None) -> Lipp:
+    """Everything, from settings; `reach` feeds the digest's section on learning reaching teams."""
     settings = settings or Settings()
     clock = clock or SystemClock()
     storage = EventStorage.open(settings.event_store_env())
@@ -69,7 +86,10 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
     projections = all_projections()
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
     library_projection = next(p for p in projections if isinstance(p, FindingsLibraryProjection))
+    outbox_url = settings.outbox_database_url
+    outbox_engine = engine if outbox_url == settings.effective_database_url else create_read_model_engine(outbox_url)
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
+    facts_projection = next(p for p in projections if isinstance(p, DigestFactsProjection))
     return Lipp(
         settings=settings,
         clock=clock,
@@ -84,4 +104,24 @@ def build(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
         marker_results=MarkerResults(engine, runner, markers_projection),
         reviewers=reviewers,
         tokens=tokens,
+        alliance=AllianceApplication(storage, clock, registry),
+        digests=DigestsApplication(storage, clock, registry, engine, runner, facts_projection, reach),
+        outbox=Outbox(outbox_engine, clock, sender=settings.mail_sender),
+        outbox_engine=outbox_engine,
+    )
+
+
+def transport_from_settings(settings: Settings) -> Transport:
+    """SMTP when a server is configured, else `.eml` files in the outbox folder (the embedded default)."""
+    smtp = settings.smtp
+    if smtp is None:
+        return FolderTransport(settings.outbox_dir)
+    return SmtpTransport(
+        smtp.host,
+        smtp.port,
+        sender=settings.mail_sender,
+        username=smtp.username,
+        password=smtp.password.get_secret_value() if smtp.password else None,
+        starttls=smtp.starttls,
+        timeout=smtp.timeout_seconds,
     )

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from lipp.domain.errors import InvalidInput
@@ -31,6 +31,17 @@ class TimescaleSettings(BaseModel):
         return Timescales(**self.model_dump())
 
 
+class SmtpSettings(BaseModel):
+    """The SMTP server e-mail leaves through (LIPP_SMTP__HOST=...); without one, e-mail goes to the outbox folder."""
+
+    host: str = Field(min_length=1)
+    port: int = Field(default=25, ge=1, le=65535)
+    username: str | None = None
+    password: SecretStr | None = None
+    starttls: bool = False
+    timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+
+
 class Settings(BaseSettings):
     """Where lipp keeps its data and who the CLI acts as."""
 
@@ -51,10 +62,27 @@ class Settings(BaseSettings):
         "deactivated through another process is refused within this time (0: check every request)",
     )
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
+    smtp: SmtpSettings | None = Field(default=None, description="SMTP server; none means .eml files in the outbox")
+    mail_sender: str = Field(default="lipp@lipp.invalid", description="The From address of lipp's e-mail")
 
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'lipp.db'}"
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where e-mail lands as .eml files when no SMTP server is configured."""
+        return self.data_dir / "outbox"
+
+    @property
+    def outbox_database_url(self) -> str:
+        """The outbox's queue: its own SQLite file beside the events (a send never holds the events' write
+        lock), or the same PostgreSQL database, where row locks keep senders apart."""
+        url = self.effective_database_url
+        if urlsplit(url).scheme.split("+")[0] != "sqlite":
+            return url
+        path = Path(self.event_store_env()["SQLITE_DBNAME"])
+        return f"sqlite:///{path.with_name(path.stem + '-outbox' + path.suffix)}"
 
     def event_store_env(self) -> dict[str, str]:
         """The eventsourcing persistence settings for the configured database."""

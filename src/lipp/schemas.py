@@ -1,4 +1,4 @@
-"""JSON Schemas of every event and command, generated from the code into `schemas/`."""
+"""JSON Schemas of every event, command and outward document, generated from the code into `schemas/`."""
 
 from __future__ import annotations
 
@@ -10,18 +10,32 @@ from typing import Any
 from eventsourcing.domain import Aggregate, DomainEvent
 from pydantic import BaseModel, TypeAdapter
 
+from lipp.commands.alliance import ALLIANCE_COMMANDS
 from lipp.commands.findings import FINDING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
 from lipp.commands.register import REGISTER_COMMANDS
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
+from lipp.digest.document import DigestDocument
+from lipp.domain.alliance.action import AllianceAction
+from lipp.domain.digest.digest import Digest
 from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
+from lipp.domain.registry.national_body import NationalBody
 from lipp.domain.registry.user import User
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 
-AGGREGATES: tuple[type[Any], ...] = (Review, CaseIncident, Board, User, ReviewerProfile)
+AGGREGATES: tuple[type[Any], ...] = (
+    Review,
+    CaseIncident,
+    Board,
+    User,
+    ReviewerProfile,
+    NationalBody,
+    AllianceAction,
+    Digest,
+)
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
     RegisterUser,
@@ -30,7 +44,11 @@ COMMANDS: tuple[type[BaseModel], ...] = (
     *FINDING_COMMANDS,
     *MARKER_COMMANDS,
     *REGISTER_COMMANDS,
+    *ALLIANCE_COMMANDS,
 )
+
+DOCUMENTS: tuple[type[BaseModel], ...] = (DigestDocument,)
+"""Documents lipp sends out: the national theme digest's JSON."""
 
 
 def event_classes() -> list[type[Any]]:
@@ -71,6 +89,7 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name (relative to the schemas folder) to schema."""
     schemas = {f"events/{cls.__qualname__}.json": _event_schema(cls) for cls in event_classes()}
     schemas.update({f"commands/{cls.__name__}.json": cls.model_json_schema() for cls in COMMANDS})
+    schemas.update({f"documents/{cls.__name__}.json": cls.model_json_schema() for cls in DOCUMENTS})
     return schemas
 
 

@@ -20,6 +20,8 @@ HERE = Path(__file__).parent
 # are replayed by test_stored_findings_events.py. Every event class must be stored in one or the other.
 FIXTURES = sorted((HERE / "fixtures").glob("stored_events_*.jsonl"))
 FINDINGS_FIXTURES = sorted((HERE / "findings_fixtures").glob("stored_findings_events_*.jsonl"))
+# The Alliance's and digests' histories, replayed by test_stored_alliance_events.py.
+ALLIANCE_FIXTURES = sorted((HERE / "alliance_fixtures").glob("stored_alliance_events_*.jsonl"))
 
 
 def _stored(path: Path) -> list[StoredEvent]:
@@ -36,8 +38,8 @@ def _stored(path: Path) -> list[StoredEvent]:
 
 
 def test_every_event_class_has_a_stored_fixture() -> None:
-    assert FIXTURES and FINDINGS_FIXTURES, "both folders of stored histories are read"
-    recorded = {row.topic for path in FIXTURES + FINDINGS_FIXTURES for row in _stored(path)}
+    assert FIXTURES and FINDINGS_FIXTURES and ALLIANCE_FIXTURES, "every folder of stored histories is read"
+    recorded = {row.topic for path in FIXTURES + FINDINGS_FIXTURES + ALLIANCE_FIXTURES for row in _stored(path)}
     missing = [get_topic(cls) for cls in event_classes() if get_topic(cls) not in recorded]
     assert missing == [], "record a fixture for each new event class (tests/compat/record_fixtures.py)"
 

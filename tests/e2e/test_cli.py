@@ -37,15 +37,15 @@ class Cli:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
 
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("LIPP_")}
         env["LIPP_DATA_DIR"] = str(self.data_dir)
-        done = subprocess.run([LIPP, *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+        done = subprocess.run([LIPP, *args], capture_output=True, text=True, env=env, timeout=timeout, check=False)
         assert "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
         return done
 
-    def ok(self, *args: str) -> str:
-        done = self.run(*args)
+    def ok(self, *args: str, timeout: float = 120) -> str:
+        done = self.run(*args, timeout=timeout)
         assert done.returncode == 0, f"lipp {' '.join(args)} exited {done.returncode}: {done.stderr}"
         return done.stdout
 
@@ -305,7 +305,10 @@ def test_a_command_with_no_one_acting_is_refused(tmp_path: Path) -> None:
 
 def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
-    out = Cli(tmp_path / "unused").ok("demo", "--folder", str(folder))
+    out = Cli(tmp_path / "unused").ok("demo", "--folder", str(folder), timeout=400)  # Prefect's server starts too
     assert "Reviews of NVL" in out
     assert "Timeline of NVL-" in out
     assert (folder / "lipp.db").exists()
+    html = Path(out.rsplit("open", 1)[1].replace("\n", "").strip())  # the last line names the HTML digest
+    assert html.name == "digest.html" and "National theme digest" in html.read_text()
+    assert list((folder / "outbox").glob("*.eml")), "the digest was e-mailed into the outbox folder"

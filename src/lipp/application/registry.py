@@ -7,7 +7,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from lipp.application.base import LippApplication
+from lipp.application.national_bodies import NationalBodies
 from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, UserView
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
@@ -35,8 +35,8 @@ class RegistryAlreadySetUp(RuleBroken):
     """The first admin can be created only once."""
 
 
-class RegistryApplication(LippApplication):
-    """Boards and users with their roles."""
+class RegistryApplication(NationalBodies):
+    """Boards, national bodies and users with their roles."""
 
     def __init__(self, storage: EventStorage, clock: Clock) -> None:
         super().__init__(storage, clock)
@@ -72,6 +72,9 @@ class RegistryApplication(LippApplication):
         user = User.register(
             actor_id=actor.user_id, now=self.now(), username=command.username, role=command.role, board_id=board_id
         )
+        if command.national_body:
+            body_id = self._national_body(command.national_body).id
+            user.join_national_body(actor_id=actor.user_id, now=self.now(), national_body_id=body_id)
         try:
             self.save(user)
         except IntegrityError:
@@ -153,7 +156,15 @@ class RegistryApplication(LippApplication):
 
     def _user_view(self, user: User) -> UserView:
         board = self.board_by_id(user.board_id).code if user.board_id else None
-        return UserView(id=user.id, username=user.username, role=user.role.value, board=board, active=user.active)
+        body = self.national_body_by_id(user.national_body_id).code if user.national_body_id else None
+        return UserView(
+            id=user.id,
+            username=user.username,
+            role=user.role.value,
+            board=board,
+            active=user.active,
+            national_body=body,
+        )
 
 
 def require_admin(actor: Actor, what: str) -> None:

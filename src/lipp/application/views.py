@@ -25,6 +25,17 @@ class UserView(View):
     role: str
     board: str | None
     active: bool
+    national_body: str | None = None
+
+
+class NationalBodyView(View):
+    """A member body of the Alliance and its digest subscription."""
+
+    id: UUID
+    code: str
+    name: str
+    digest_email: str
+    digest_subscribed: bool
 
 
 class DeadlineView(View):

@@ -24,6 +24,7 @@ class RegisterUser(Command):
     username: Username
     role: Annotated[Role, Choice]
     board: BoardCode | None = None
+    national_body: BoardCode | None = None
 
     @model_validator(mode="after")
     def coordinator_names_a_board(self) -> RegisterUser:
@@ -31,6 +32,8 @@ class RegisterUser(Command):
             raise ValueError("a coordinator needs a board (give its code)")
         if self.role is not Role.COORDINATOR and self.board is not None:
             raise ValueError(f"a {self.role.value.replace('_', ' ')} is not tied to a board")
+        if self.national_body is not None and self.role is not Role.NATIONAL_BODY:
+            raise ValueError("only a national body user belongs to a national body")
         if self.role is Role.SYSTEM:
             raise ValueError("the system role is lipp's own")
         return self

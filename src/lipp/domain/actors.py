@@ -35,6 +35,10 @@ class Actor:
     role: Role
     board_id: UUID | None = None
     team_id: UUID | None = None
+    national_body_id: UUID | None = None
+
+    def is_member_of(self, national_body_id: UUID) -> bool:
+        return self.role is Role.NATIONAL_BODY and self.national_body_id == national_body_id
 
     def is_coordinator_of(self, board_id: UUID) -> bool:
         return self.role is Role.COORDINATOR and self.board_id == board_id

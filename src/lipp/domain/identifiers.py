@@ -23,3 +23,16 @@ def review_id_for(reference: str) -> UUID:
 def case_incident_id_for(board_id: UUID, case_reference: str, aware_on_iso: str) -> UUID:
     """One id per (board, case, day of awareness): the same incident cannot be notified twice."""
     return uuid5(LIPP_NAMESPACE, f"incident:{board_id}:{case_reference.casefold()}:{aware_on_iso}")
+
+
+def national_body_id_for(code: str) -> UUID:
+    return uuid5(LIPP_NAMESPACE, f"national-body:{code.upper()}")
+
+
+def alliance_action_id_for(reference: str) -> UUID:
+    return uuid5(LIPP_NAMESPACE, f"alliance-action:{reference.upper()}")
+
+
+def digest_id_for(period_from: str, period_to: str, position: int) -> UUID:
+    """One digest per (period, log position): issuing the same digest twice is refused by the store itself."""
+    return uuid5(LIPP_NAMESPACE, f"digest:{period_from}:{period_to}:{position}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lipp.projections.digest_facts.projection import DigestFactsProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.markers.projection import MarkerResultsProjection
 from lipp.projections.projection import Projection
@@ -10,4 +11,4 @@ from lipp.projections.register.projection import ReviewRegisterProjection
 
 def all_projections() -> list[Projection]:
     """In the order they are caught up and rebuilt."""
-    return [ReviewRegisterProjection(), FindingsLibraryProjection(), MarkerResultsProjection()]
+    return [ReviewRegisterProjection(), FindingsLibraryProjection(), MarkerResultsProjection(), DigestFactsProjection()]

@@ -31,6 +31,11 @@ class Projection(ABC):
     def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
         """Write the effect of `events` (in log order) through `connection`, inside the runner's transaction."""
 
+    def apply_at(self, connection: Connection, events: Sequence[DomainEvent], positions: Sequence[int]) -> None:
+        """Like `apply`, told each event's notification id too: projections that keep history as of a position
+        override this (see docs/adr/0008)."""
+        self.apply(connection, events)
+
     def create_tables(self, connection: Connection) -> None:
         self.metadata.create_all(connection)
 

@@ -67,7 +67,7 @@ class ProjectionRunner:
             try:
                 with self._writing() as connection:
                     tracking.move_position(connection, projection.name, position, reached)
-                    projection.apply(connection, events)
+                    projection.apply_at(connection, events, [n.id for n in notifications])
             except tracking.PositionMoved:
                 position = self.position(projection)  # another runner applied it: carry on from there
                 continue

@@ -24,6 +24,14 @@ class UserIsDeactivated(RuleBroken):
     """A deactivated user can no longer act."""
 
 
+class OnlyNationalBodyUsersJoinABody(RuleBroken):
+    """Members of a national body act in the national body role."""
+
+
+class AlreadyInThatBody(RuleBroken):
+    """A user belongs to one national body at a time; joining the same one again records nothing."""
+
+
 def check_username(username: str) -> str:
     value = username.strip().lower()
     if not USERNAME.match(value):
@@ -48,6 +56,7 @@ class User(Aggregate):
             aggregate.username = self.username
             aggregate.role = Role(self.role)
             aggregate.board_id = self.board_id
+            aggregate.national_body_id = None
             aggregate.active = True
 
     class Deactivated(Aggregate.Event):
@@ -59,9 +68,19 @@ class User(Aggregate):
         def apply(self, aggregate: Any) -> None:
             aggregate.active = False
 
+    class JoinedNationalBody(Aggregate.Event):
+        """An admin made the user a member of a national body: they act for it in the Alliance."""
+
+        actor_id: UUID
+        national_body_id: UUID
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.national_body_id = self.national_body_id
+
     username: str
     role: Role
     board_id: UUID | None
+    national_body_id: UUID | None
     active: bool
 
     def __init__(self) -> None:
@@ -91,7 +110,22 @@ class User(Aggregate):
             raise UserIsDeactivated(f"{self.username} is already deactivated")
         self.trigger_event(self.Deactivated, timestamp=now, actor_id=actor_id, reason=reason)
 
+    def join_national_body(self, *, actor_id: UUID, now: datetime, national_body_id: UUID) -> None:
+        if self.role is not Role.NATIONAL_BODY:
+            raise OnlyNationalBodyUsersJoinABody(
+                f"{self.username} is a {self.role.value.replace('_', ' ')}: only national body users join a body"
+            )
+        if self.national_body_id == national_body_id:
+            raise AlreadyInThatBody(f"{self.username} already belongs to that national body")
+        self.trigger_event(self.JoinedNationalBody, timestamp=now, actor_id=actor_id, national_body_id=national_body_id)
+
     def as_actor(self) -> Actor:
         if not self.active:
             raise UserIsDeactivated(f"{self.username} is deactivated and cannot act")
-        return Actor(user_id=self.id, username=self.username, role=self.role, board_id=self.board_id)
+        return Actor(
+            user_id=self.id,
+            username=self.username,
+            role=self.role,
+            board_id=self.board_id,
+            national_body_id=self.national_body_id,
+        )

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from lipp.bootstrap import Lipp, build
 from lipp.interfaces.api import (
+    alliance_routes,
     finding_routes,
     marker_routes,
     problems,
@@ -43,4 +44,5 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(marker_routes.router)
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)
+    app.include_router(alliance_routes.router)
     return app

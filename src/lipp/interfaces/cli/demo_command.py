@@ -12,9 +12,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from lipp import demo as scenario
-from lipp.bootstrap import build
+from lipp import demo_national as national
+from lipp.bootstrap import Lipp, build
 from lipp.config import Settings
-from lipp.domain.clock import ENGLAND, SettableClock
+from lipp.digest import files
+from lipp.digest.runs import run_flow
+from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
 from lipp.interfaces.cli import review_render
 from lipp.interfaces.cli.output import console
 
@@ -44,8 +47,34 @@ def demo(
         console.print(f"\n[bold]{paused} as it stood on {past}[/] (what the board had recorded by then):")
         review_render.print_review(lipp.reviews.review(coordinator, paused, as_of=past))
         console.print(f"\nA refused step, as a user sees it: [red]{escape(result.refused)}[/]")
+        html = _national_digest(lipp, clock)
     console.print(
         f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
         f"  lipp --data-dir {folder} --as emr.coordinator review list\n"
-        f"  lipp --data-dir {folder} --as nvl.coordinator review show {result.references[3]}"
+        f"  lipp --data-dir {folder} --as nvl.coordinator review show {result.references[3]}\n"
+        f"  lipp --data-dir {folder} --as ncb.lead alliance action list\n"
+        f"  lipp --data-dir {folder} --as ncb.lead digest list"
     )
+    console.print(f"\n[bold]The national theme digest:[/] open {html}")
+
+
+def _national_digest(lipp: Lipp, clock: SettableClock) -> Path:
+    """Seed the national history and the Alliance, run the digest flow for the last complete quarter, and
+    return the HTML digest's path (its e-mails go to the outbox folder when no SMTP server is set)."""
+    today = today_in_england(clock)
+    admin = lipp.registry.actor_for(scenario.ADMIN)
+    steps = national.step_count(today)
+    with Progress(
+        TextColumn("Seeding the national history"), BarColumn(), MofNCompleteColumn(), console=console
+    ) as bar:
+        task = bar.add_task("national", total=steps)
+        national.seed_national(lipp, clock, admin, today, on_step=lambda: bar.advance(task))
+    clock.set(datetime.now(ENGLAND))
+    with console.status("Running the national digest flow (Prefect's local server takes a few seconds to start)…"):
+        digest_id = run_flow(lipp)
+    view = lipp.digests.digest(admin, digest_id)
+    console.print(
+        f"\nIssued the national theme digest {view.label}: e-mailed to the Alliance's subscribed bodies "
+        f"(see {lipp.settings.outbox_dir})."
+    )
+    return files.folder_of(lipp.settings.data_dir, view.id) / files.NAMES["html"]

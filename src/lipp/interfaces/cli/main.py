@@ -14,7 +14,9 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendo
 
 from lipp.config import Settings
 from lipp.interfaces.cli import (
+    alliance_commands,
     demo_command,
+    digest_commands,
     finding_commands,
     marker_commands,
     projection_commands,
@@ -38,6 +40,8 @@ app = typer.Typer(
 )
 app.add_typer(registry_commands.boards, name="board")
 app.add_typer(registry_commands.users, name="user")
+app.add_typer(alliance_commands.alliance, name="alliance")
+app.add_typer(digest_commands.digests, name="digest")
 app.add_typer(review_commands.reviews, name="review")
 app.add_typer(finding_commands.findings, name="finding")
 app.add_typer(marker_commands.markers, name="marker")
@@ -78,6 +82,10 @@ OPTION_FOR_FIELD = {
     "reference": "REFERENCE",
     "username": "USERNAME",
     "code": "CODE",
+    "digest_email": "--email",
+    "digest_subscribed": "--digest",
+    "due_on": "--due",
+    "action": "ACTION",
 }
 
 

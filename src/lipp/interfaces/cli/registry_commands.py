@@ -89,18 +89,21 @@ def add_user(
     username: Annotated[str, typer.Argument()],
     role: Annotated[str, typer.Option(help="admin, coordinator, lead_reviewer, national_body or team_member.")],
     board: Annotated[str | None, typer.Option(help="The board a coordinator acts for.")] = None,
+    national_body: Annotated[
+        str | None, typer.Option(help="The Alliance member a national body user acts for.")
+    ] = None,
     json: Json = False,
 ) -> None:
     """Register a user in a role (admins only)."""
     session = session_of(ctx)
-    user = session.lipp.registry.register_user(
-        session.actor(), RegisterUser.model_validate({"username": username, "role": role, "board": board})
-    )
+    fields = {"username": username, "role": role, "board": board, "national_body": national_body}
+    user = session.lipp.registry.register_user(session.actor(), RegisterUser.model_validate(fields))
     if json:
         emit_json(user)
     else:
         console.print(
-            f"Registered [bold]{user.username}[/] as {label(user.role)}{' of ' + user.board if user.board else ''}."
+            f"Registered [bold]{user.username}[/] as {label(user.role)}"
+            f"{' of ' + (user.board or user.national_body or '') if user.board or user.national_body else ''}."
         )
 
 

@@ -1,0 +1,25 @@
+"""The national theme digest, quarterly by default: catch up, compute, write, issue, deliver."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prefect import flow
+
+from lipp.digest import tasks
+from lipp.digest.runs import lipp_for_run
+
+
+@flow(name="national-theme-digest")
+def national_digest(period_from: date | None = None, period_to: date | None = None, deliver: bool = True) -> str:
+    """Issue the national theme digest for the period (the last complete quarter when none is given) and e-mail
+    it to subscribed national bodies; returns the digest's id."""
+    with lipp_for_run() as lipp:
+        position = tasks.catch_up_facts(lipp)
+        computed = tasks.compute_digest(lipp, period_from, period_to, position)
+        tasks.write_files(lipp, computed)
+        digest_id = tasks.issue_digest(lipp, computed)
+        if deliver:
+            tasks.queue_emails(lipp, computed)
+            tasks.send_emails(lipp, digest_id)
+        return digest_id

@@ -1,0 +1,243 @@
+"""The e-mail outbox: queue once per key, send at least once, retry with backoff, and never lose a failure.
+
+Each message is sent inside the transaction that then marks it sent, holding its row (PostgreSQL: `FOR UPDATE
+SKIP LOCKED`; SQLite: the outbox file's write lock). Two senders never send the same entry, and a sender killed
+mid-send leaves the entry queued for the next round. The one duplicate left possible is a message the server
+accepted just before the kill; it carries the same Message-ID, so it can be recognised (ADR 0007).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Row
+
+from lipp.adapters.envelope import EntryState, Envelope, OutboxEntry, message_id_for, mime_message
+from lipp.adapters.outbox_table import metadata, outbox
+from lipp.adapters.transports import Transport, TransportRefused, TransportUnavailable
+from lipp.domain.clock import Clock
+from lipp.projections.database import WRITING, is_postgres
+
+DEFAULT_SENDER = "lipp@lipp.invalid"
+FIRST_RETRY = timedelta(minutes=1)
+LAST_RETRY = timedelta(hours=6)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class SendReport:
+    """What one sending round did: sent, will retry, gave up on, and due entries left for the next round."""
+
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    deferred: int = 0
+
+
+class Outbox:
+    """A durable queue of e-mails keyed for idempotency, sent through a Transport."""
+
+    def __init__(self, engine: Engine, clock: Clock, *, max_attempts: int = 5, sender: str = DEFAULT_SENDER) -> None:
+        self._engine, self._clock = engine, clock
+        self.max_attempts, self.sender = max_attempts, sender
+        metadata.create_all(engine)
+
+    def queue(self, envelopes: Iterable[Envelope]) -> int:
+        """Queue envelopes whose keys the outbox has not seen; returns how many were new."""
+        now = self._clock.now()
+        new = 0
+        for chunk in _chunks(_unique(envelopes), _CHUNK):
+            with self._writing() as connection:
+                known = set(connection.scalars(select(outbox.c.key).where(outbox.c.key.in_([e.key for e in chunk]))))
+                rows = [_row(envelope, now) for envelope in chunk if envelope.key not in known]
+                if rows:
+                    connection.execute(self._insert_ignoring_known(), rows)
+                new += len(rows)
+        return new
+
+    def send_due(
+        self,
+        transport: Transport,
+        *,
+        limit: int | None = None,
+        on_sent: Callable[[OutboxEntry], None] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> SendReport:
+        """Send due entries oldest first until none is due, the limit is reached or the transport is down.
+
+        on_sent runs after an entry is marked sent; if it fails, the entry stays sent (reconcile from
+        `entries(state=SENT)`).
+        """
+        sent = retrying = failed = 0
+        try:
+            while limit is None or sent + retrying + failed < limit:
+                with self._writing() as connection:
+                    row = self._next_due(connection)
+                    if row is None:
+                        break
+                    outcome = self._attempt(connection, row, transport)
+                    entry = _entry(connection.execute(select(outbox).where(outbox.c.key == row.key)).one())
+                if outcome is EntryState.SENT:
+                    sent += 1
+                    if on_sent is not None:
+                        on_sent(entry)
+                elif outcome is EntryState.FAILED:
+                    failed += 1
+                else:
+                    retrying += 1
+                if progress is not None:
+                    progress(1)
+                if outcome is EntryState.QUEUED:
+                    break  # the transport is down: the rest waits for the next round
+        finally:
+            transport.close()
+        return SendReport(sent=sent, retrying=retrying, failed=failed, deferred=self._count_due())
+
+    def entry(self, key: str) -> OutboxEntry | None:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(outbox).where(outbox.c.key == key)).first()
+        return _entry(row) if row is not None else None
+
+    def entries(self, *, prefix: str | None = None, state: EntryState | None = None) -> list[OutboxEntry]:
+        query = select(outbox).order_by(outbox.c.queued_at, outbox.c.key)
+        if prefix is not None:
+            query = query.where(outbox.c.key.startswith(prefix, autoescape=True))
+        if state is not None:
+            query = query.where(outbox.c.state == state.value)
+        with self._engine.connect() as connection:
+            return [_entry(row) for row in connection.execute(query)]
+
+    def requeue_failed(self, *, prefix: str | None = None) -> int:
+        """An operator's retry: failed entries go back to the queue with their attempts reset."""
+        statement = (
+            update(outbox)
+            .where(outbox.c.state == EntryState.FAILED.value)
+            .values(state=EntryState.QUEUED.value, attempts=0, next_attempt_at=self._clock.now())
+        )
+        if prefix is not None:
+            statement = statement.where(outbox.c.key.startswith(prefix, autoescape=True))
+        with self._writing() as connection:
+            return connection.execute(statement).rowcount
+
+    def _attempt(self, connection: Connection, row: Row[Any], transport: Transport) -> EntryState:
+        now = self._clock.now()
+        attempts = row.attempts + 1
+        message = mime_message(
+            Envelope(row.key, row.recipient, row.subject, row.body_text, row.body_html, _headers(row.headers)),
+            message_id=row.message_id,
+            dated=_utc(row.queued_at),
+            sender=self.sender,
+        )
+        changes: dict[str, Any]
+        try:
+            transport.send(message)
+        except TransportRefused as refused:
+            changes = {"state": EntryState.FAILED.value, "last_error": str(refused), "next_attempt_at": None}
+        except TransportUnavailable as unavailable:
+            gave_up = attempts >= self.max_attempts
+            changes = {
+                "state": (EntryState.FAILED if gave_up else EntryState.QUEUED).value,
+                "last_error": str(unavailable),
+                "next_attempt_at": None if gave_up else now + _backoff(attempts),
+            }
+        else:
+            changes = {"state": EntryState.SENT.value, "sent_at": now, "next_attempt_at": None, "last_error": None}
+        connection.execute(update(outbox).where(outbox.c.key == row.key).values(attempts=attempts, **changes))
+        return EntryState(changes["state"])
+
+    def _next_due(self, connection: Connection) -> Row[Any] | None:
+        query = (
+            select(outbox)
+            .where(outbox.c.state == EntryState.QUEUED.value, outbox.c.next_attempt_at <= self._clock.now())
+            .order_by(outbox.c.next_attempt_at, outbox.c.queued_at, outbox.c.key)
+            .limit(1)
+        )
+        if is_postgres(self._engine):
+            query = query.with_for_update(skip_locked=True)
+        return connection.execute(query).first()
+
+    def _count_due(self) -> int:
+        with self._engine.connect() as connection:
+            return (
+                connection.scalar(
+                    select(func.count())
+                    .select_from(outbox)
+                    .where(outbox.c.state == EntryState.QUEUED.value, outbox.c.next_attempt_at <= self._clock.now())
+                )
+                or 0
+            )
+
+    def _insert_ignoring_known(self) -> Any:
+        dialect = postgresql if is_postgres(self._engine) else sqlite
+        return dialect.insert(outbox).on_conflict_do_nothing(index_elements=["key"])
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self._engine.connect().execution_options(**{WRITING: True}) as connection, connection.begin():
+            yield connection
+
+
+def _backoff(attempts: int) -> timedelta:
+    delay: timedelta = FIRST_RETRY * (2 ** (attempts - 1))
+    return min(delay, LAST_RETRY)
+
+
+def _row(envelope: Envelope, now: datetime) -> dict[str, Any]:
+    return {
+        "key": envelope.key,
+        "recipient": envelope.recipient,
+        "subject": envelope.subject,
+        "body_text": envelope.text,
+        "body_html": envelope.html,
+        "headers": json.dumps([list(pair) for pair in envelope.headers]),
+        "message_id": message_id_for(envelope.key),
+        "state": EntryState.QUEUED.value,
+        "attempts": 0,
+        "queued_at": now,
+        "next_attempt_at": now,
+    }
+
+
+def _entry(row: Row[Any]) -> OutboxEntry:
+    return OutboxEntry(
+        key=row.key,
+        recipient=row.recipient,
+        subject=row.subject,
+        state=EntryState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        queued_at=_utc(row.queued_at),
+        sent_at=_utc(row.sent_at) if row.sent_at else None,
+        next_attempt_at=_utc(row.next_attempt_at) if row.next_attempt_at else None,
+        message_id=row.message_id,
+    )
+
+
+def _headers(stored: str) -> tuple[tuple[str, str], ...]:
+    return tuple((str(name), str(value)) for name, value in json.loads(stored))
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _unique(envelopes: Iterable[Envelope]) -> list[Envelope]:
+    seen: dict[str, Envelope] = {}
+    for envelope in envelopes:
+        seen.setdefault(envelope.key, envelope)
+    return list(seen.values())
+
+
+def _chunks(items: Sequence[Envelope], size: int) -> Iterator[Sequence[Envelope]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+__all__ = ["EntryState", "Envelope", "Outbox", "OutboxEntry", "SendReport"]

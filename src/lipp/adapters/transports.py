@@ -1,0 +1,128 @@
+"""How a message leaves lipp: over SMTP, or into a folder of `.eml` files when no SMTP server is configured."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import smtplib
+import ssl
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Protocol
+
+
+class TransportRefused(Exception):
+    """The receiving server refused the message for good (a 5xx reply): sending it again would not help."""
+
+
+class TransportUnavailable(Exception):
+    """The message could not be handed over now (server down, timeout, a 4xx reply): try again later."""
+
+
+class Transport(Protocol):
+    """Hands one message to the next hop; raises TransportRefused or TransportUnavailable."""
+
+    def send(self, message: EmailMessage) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class SmtpTransport:
+    """SMTP with one connection kept open across a sending round, reopened after any failure."""
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        *,
+        sender: str,
+        username: str | None = None,
+        password: str | None = None,
+        starttls: bool = False,
+        timeout: float = 10.0,
+    ) -> None:
+        self.host, self.port, self.sender = host, port, sender
+        self._username, self._password = username, password
+        self._starttls, self._timeout = starttls, timeout
+        self._connection: smtplib.SMTP | None = None
+
+    def send(self, message: EmailMessage) -> None:
+        if "From" not in message:
+            message["From"] = self.sender
+        try:
+            self._open().send_message(message, from_addr=self.sender)
+        except smtplib.SMTPRecipientsRefused as refused:
+            self._drop()
+            codes = [code for code, _ in refused.recipients.values()]
+            raise _by_code(min(codes), f"recipient refused: {refused.recipients}") from refused
+        except smtplib.SMTPResponseException as reply:
+            self._drop()
+            raise _by_code(reply.smtp_code, f"{reply.smtp_code} {_text(reply.smtp_error)}") from reply
+        except (smtplib.SMTPException, OSError) as failure:
+            self._drop()
+            raise TransportUnavailable(f"{self.host}:{self.port}: {failure or type(failure).__name__}") from failure
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                self._connection.quit()
+            self._connection = None
+
+    def _open(self) -> smtplib.SMTP:
+        if self._connection is None:
+            connection = smtplib.SMTP(self.host, self.port, timeout=self._timeout)
+            if self._starttls:
+                connection.starttls(context=ssl.create_default_context())
+            if self._username:
+                connection.login(self._username, self._password or "")
+            self._connection = connection
+        return self._connection
+
+    def _drop(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(OSError):
+                connection.close()
+
+
+class FolderTransport:
+    """Writes each message as `<name>.eml` in a folder: the embedded default's outbox, readable by any mail client."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def send(self, message: EmailMessage) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / f"{eml_name(message)}.eml"
+            partial = target.with_suffix(".eml.partial")
+            partial.write_bytes(message.as_bytes())
+            os.replace(partial, target)
+        except OSError as failure:
+            raise TransportUnavailable(f"cannot write to {self.folder}: {failure}") from failure
+
+    def close(self) -> None:
+        return None
+
+
+def eml_name(message: EmailMessage) -> str:
+    """A file name from the Message-ID, so the same message written twice lands on the same file."""
+    message_id = str(message.get("Message-ID", "")).strip("<>")
+    return message_id.split("@")[0] or "message"
+
+
+def _by_code(code: int, detail: str) -> Exception:
+    return TransportRefused(detail) if 500 <= code < 600 else TransportUnavailable(detail)
+
+
+def _text(error: bytes | str) -> str:
+    return error.decode(errors="replace") if isinstance(error, bytes) else str(error)
+
+
+__all__ = [
+    "FolderTransport",
+    "SmtpTransport",
+    "Transport",
+    "TransportRefused",
+    "TransportUnavailable",
+]

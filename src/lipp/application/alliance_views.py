@@ -1,0 +1,56 @@
+"""What Alliance queries return."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from lipp.application.views import View
+from lipp.domain.alliance.action import AllianceAction
+from lipp.domain.reference.themes import read_theme
+
+
+class ProgressView(View):
+    on: date
+    note: str
+
+
+class ActionView(View):
+    """An Alliance action as it stands; `overdue` is judged against today in England."""
+
+    id: UUID
+    reference: str
+    body: str
+    theme_id: str
+    theme: str
+    owner: str
+    description: str
+    committed_on: date
+    due_on: date
+    status: str
+    overdue: bool
+    progress: list[ProgressView]
+    closed_on: date | None
+    evidence: str | None
+    withdrawal_reason: str | None
+
+
+def action_view(action: AllianceAction, today: date) -> ActionView:
+    completed = action.status.value == "completed"
+    return ActionView(
+        id=action.id,
+        reference=action.reference,
+        body=action.body_code,
+        theme_id=action.theme_id,
+        theme=read_theme(action.theme_id, action.themes_version).name,
+        owner=action.owner,
+        description=action.description,
+        committed_on=action.committed_on,
+        due_on=action.due_on,
+        status=action.status.value,
+        overdue=action.is_overdue(today),
+        progress=[ProgressView(on=p.on, note=p.note) for p in action.progress],
+        closed_on=action.closed_on,
+        evidence=action.outcome if completed else None,
+        withdrawal_reason=action.outcome if action.status.value == "withdrawn" else None,
+    )

@@ -1,0 +1,26 @@
+"""Everything a digest is computed from, read as of one log position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lipp.digest.periods import Period
+from lipp.domain.reference.catalogue import ReferenceData
+from lipp.projections.digest_facts.entries import ActionFact, FindingFact, MarkerFact, ReviewCount
+
+
+@dataclass(frozen=True)
+class DigestInputs:
+    """The facts at `position`: the period's review steps and marker ratings, the findings of the period and the
+    periods compared with it, every Alliance action; and the reference data the digest names things by."""
+
+    period: Period
+    compared_with: tuple[Period, ...]
+    position: int
+    issued_on: date
+    reference: ReferenceData
+    reviews: list[ReviewCount]
+    findings: list[FindingFact]
+    markers: list[MarkerFact]
+    actions: list[ActionFact]

@@ -1,0 +1,1 @@
+"""The Alliance: national bodies' actions against national themes."""

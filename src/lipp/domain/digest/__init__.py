@@ -1,0 +1,1 @@
+"""Issued national theme digests."""
