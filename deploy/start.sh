@@ -58,6 +58,11 @@ start() { # name command...: in the background, in a process group of its own
 "$python" -m lipp.deploy_database "$LIPP_DATABASE_URL"
 prefect_database_url="$("$python" -m lipp.deploy_database "$LIPP_DATABASE_URL" --prefect)"
 
+# Every table (events, read models, the e-mail outbox) is created once here, so API worker processes starting
+# together never race to create them. The API starts first and is waited for last, overlapping Prefect's start.
+"$lipp" projections status >/dev/null
+start api "$lipp" serve --host "$host" --port "$port" --workers "$workers"
+
 # Prefect's settings for the server, the deployment step, the worker and the flow runs it starts.
 export PREFECT_HOME="$run_dir/prefect"
 export PREFECT_API_URL="http://127.0.0.1:$prefect_port/api"
@@ -72,12 +77,14 @@ wait_for prefect-server "$PREFECT_API_URL/health" 120
 echo "Prefect server on $PREFECT_API_URL (database ${prefect_database_url##*/}, log $run_dir/prefect-server.log)"
 
 "$prefect" --no-prompt work-pool create lipp --type process --overwrite >/dev/null
-(cd "$here" && "$python" -m lipp.deploy_flows "$here")
 start prefect-worker "$prefect" worker start --pool lipp --type process --name "lipp-$(hostname)"
-sleep 1
+(cd "$here" && "$python" -m lipp.deploy_flows "$here") >"$run_dir/deploy-flows.log" 2>&1 || {
+  cat "$run_dir/deploy-flows.log" >&2
+  exit 1
+}
+grep -E '^(deployed|not deployed):' "$run_dir/deploy-flows.log" || true
 running prefect-worker || { echo "the Prefect worker exited; see $run_dir/prefect-worker.log" >&2; exit 1; }
 echo "Prefect worker on pool 'lipp' (pid $(cat "$run_dir/prefect-worker.pid"), log $run_dir/prefect-worker.log)"
 
-start api "$lipp" serve --host "$host" --port "$port" --workers "$workers"
-wait_for api "http://$host:$port/openapi.json" 20
+wait_for api "http://$host:$port/openapi.json" 60
 echo "lipp API serving on http://$host:$port (pid $(cat "$run_dir/api.pid"), log $run_dir/api.log)"
