@@ -22,12 +22,16 @@ REMEMBER_FOR = 5.0
 
 
 @pytest.fixture
-def fleet(settings: Settings, clock: SettableClock) -> Iterator[tuple[Lipp, Lipp, TestClient]]:
-    """Two API processes over one store (as two machines of a fleet would be), each remembering checks 5 s."""
+def fleet(settings: Settings, clock: SettableClock) -> Iterator[tuple[Lipp, TestClient]]:
+    """Two API processes over one store (as two machines of a fleet would be), each remembering checks 5 s:
+    the first acts through lipp directly, the second serves the API."""
     shared = settings.model_copy(update={"token_check_seconds": REMEMBER_FOR})
-    with build(shared, clock) as first, build(shared, clock) as second:
-        with TestClient(create_app(lambda: second), raise_server_exceptions=False) as client:
-            yield first, second, client
+    with (
+        build(shared, clock) as first,
+        build(shared, clock) as second,
+        TestClient(create_app(lambda: second), raise_server_exceptions=False) as client,
+    ):
+        yield first, client
 
 
 def _bearer(secret: str) -> dict[str, str]:
@@ -60,9 +64,9 @@ def test_a_user_deactivated_through_the_same_process_is_refused_at_once(lipp: Li
 
 
 def test_another_process_refuses_a_revoked_token_within_the_token_check_time(
-    fleet: tuple[Lipp, Lipp, TestClient], clock: SettableClock
+    fleet: tuple[Lipp, TestClient], clock: SettableClock
 ) -> None:
-    first, second, client = fleet
+    first, client = fleet
     people = People(first)
     secret = first.tokens.issue(people.admin, IssueToken(username="nvl.coordinator", label="laptop")).secret
     assert client.get("/me", headers=_bearer(secret)).status_code == 200  # the second process now remembers it
@@ -75,9 +79,9 @@ def test_another_process_refuses_a_revoked_token_within_the_token_check_time(
 
 
 def test_another_process_refuses_a_deactivated_user_within_the_token_check_time(
-    fleet: tuple[Lipp, Lipp, TestClient], clock: SettableClock
+    fleet: tuple[Lipp, TestClient], clock: SettableClock
 ) -> None:
-    first, second, client = fleet
+    first, client = fleet
     people = People(first)
     secret = first.tokens.issue(people.admin, IssueToken(username="reviewer.a", label="laptop")).secret
     assert client.get("/me", headers=_bearer(secret)).status_code == 200
