@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections bench-api clean
+.PHONY: demo test install lint schemas bench bench-projections bench-api bench-digest clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -37,6 +37,8 @@ bench-projections: install
 
 bench-api: install
 	.venv/bin/python bench/api.py $(BENCH_ARGS)
+bench-digest: install
+	.venv/bin/python bench/digest.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from lipp.bootstrap import Lipp
 from lipp.commands import findings as f
 from lipp.commands import reviews as c
-from lipp.commands.alliance import CommitAction, CompleteAction, PostProgress, RegisterNationalBody
+from lipp.commands.alliance import RegisterNationalBody
 from lipp.commands.fields import Command
 from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
+from lipp.demo_alliance import Scheduled, alliance_actions
 from lipp.demo_phrases import BASE_WEIGHTS, PHRASES, RISING
 from lipp.digest.periods import last_complete_quarter
 from lipp.domain.actors import Actor
@@ -37,14 +37,6 @@ BODIES = (
 QUARTERS = 6
 REVIEWERS = ("reviewer.a", "reviewer.b")
 OFTEN_NOT_MET = (5, 8, 12)
-
-
-@dataclass(frozen=True)
-class Scheduled:
-    day: date
-    order: int
-    actor: str
-    run: Callable[[Lipp, Actor], object]
 
 
 def seed_national(lipp: Lipp, clock: SettableClock, admin: Actor, today: date, on_step: Callable[[], None]) -> None:
@@ -84,7 +76,7 @@ def plan(today: date) -> Iterator[Scheduled]:
                 if logged_on > today:
                     continue
                 yield from _review(chance, board, logged_on, today, rising, order, refs)
-    yield from _actions(last.start, order, refs)
+    yield from alliance_actions(last.start, order, refs)
 
 
 def _review(
@@ -217,80 +209,6 @@ def _review(
     for day, actor, run in steps:
         if day <= today:
             yield Scheduled(day, next(order), actor, run)
-
-
-def _actions(quarter_start: date, order: Iterator[int], refs: dict[str, str]) -> Iterator[Scheduled]:
-    committed = quarter_start - timedelta(days=60)
-
-    def commit(theme: str, owner: str, description: str, due: date) -> Callable[[Lipp, Actor], object]:
-        def run(lipp: Lipp, actor: Actor) -> object:
-            command = CommitAction(theme=theme, owner=owner, description=description, due_on=due)
-            refs[description] = lipp.alliance.commit(actor, command).reference
-            return None
-
-        return run
-
-    def then(description: str, command: type[Command], **fields: Any) -> Callable[[Lipp, Actor], object]:
-        def run(lipp: Lipp, actor: Actor) -> object:
-            model = command.model_validate({"action": refs[description], **fields})
-            step = lipp.alliance.post_progress if command is PostProgress else lipp.alliance.complete
-            return step(actor, model)  # type: ignore[arg-type]
-
-        return run
-
-    yield Scheduled(
-        committed,
-        next(order),
-        "ncb.lead",
-        commit(
-            "NT13",
-            "Head of policy",
-            "National guidance on sharing health information at the front door",
-            committed + timedelta(days=150),
-        ),
-    )
-    yield Scheduled(
-        committed + timedelta(days=30),
-        next(order),
-        "ncb.lead",
-        then(
-            "National guidance on sharing health information at the front door",
-            PostProgress,
-            note="Draft guidance consulted with partnerships",
-        ),
-    )
-    yield Scheduled(
-        committed + timedelta(days=1),
-        next(order),
-        "pln.lead",
-        commit(
-            "NT04",
-            "Programme lead",
-            "Bruising protocol briefing for every frontline health team",
-            committed + timedelta(days=60),
-        ),
-    )
-    yield Scheduled(
-        committed + timedelta(days=50),
-        next(order),
-        "pln.lead",
-        then(
-            "Bruising protocol briefing for every frontline health team",
-            CompleteAction,
-            evidence="Protocol audit shows strategy discussions convened for every bruised non-mobile baby",
-        ),
-    )
-    yield Scheduled(
-        committed + timedelta(days=2),
-        next(order),
-        "pln.lead",
-        commit(
-            "NT14",
-            "Practice development lead",
-            "Learning sets on seeing patterns across incidents",
-            committed + timedelta(days=40),
-        ),
-    )
 
 
 def _at(day: date) -> datetime:

@@ -49,6 +49,10 @@ class IssuedDigestDiffers(RuleBroken):
     """A digest with the same period and position was issued with other content: the computation changed."""
 
 
+class RebuiltDigestDiffers(RuleBroken):
+    """A rebuilt digest must match what was issued, byte for byte."""
+
+
 class DigestView(View):
     """An issued digest: its period, what it was built from, and its content hash."""
 

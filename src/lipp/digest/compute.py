@@ -21,9 +21,9 @@ def compute(inputs: DigestInputs, reach: LearningReach | None = None) -> DigestD
     per_period = counting.split_by_period(inputs.findings, periods)
     in_period = per_period[-1]
     theme_names = {t.id: t.name for t in reference.themes.themes}
-    for finding in inputs.findings:  # a theme since dropped from the list still reads by its last name
-        for theme_id in finding.themes:
-            theme_names.setdefault(theme_id, read_theme(theme_id, reference.themes.version).name)
+    found = {theme_id for finding in inputs.findings for theme_id in finding.themes}
+    for theme_id in sorted(found - set(theme_names)):  # a theme since dropped from the list reads by its last name
+        theme_names[theme_id] = read_theme(theme_id, reference.themes.version).name
     themes = counting.count_lines(per_period, lambda f: f.themes, theme_names)
     pattern_names = {c.id: c.title for c in reference.typology.categories}
     patterns = counting.count_lines(per_period, lambda f: (f.pattern,), pattern_names)

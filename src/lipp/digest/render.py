@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -48,6 +49,12 @@ def _html(document: DigestDocument) -> str:
 
 
 def _template(name: str, document: DigestDocument, **charts_svg: str) -> str:
+    return _environment().get_template(name).render(d=document, **charts_svg)
+
+
+@cache
+def _environment() -> Environment:
+    """Built once per process: compiling the templates costs more than rendering them."""
     environment = Environment(
         loader=PackageLoader("lipp.digest", "templates"),
         autoescape=select_autoescape(["html.j2"]),
@@ -59,4 +66,4 @@ def _template(name: str, document: DigestDocument, **charts_svg: str) -> str:
     environment.filters["pct"] = lambda value: f"{value * 100:.1f}%"
     environment.filters["points"] = lambda value: f"{value:+.1f} pts"
     environment.filters["label"] = lambda value: str(value).replace("_", " ")
-    return environment.get_template(name).render(d=document, **charts_svg)
+    return environment

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from lipp.bootstrap import Lipp, build
 from lipp.interfaces.api import (
     alliance_routes,
+    digest_routes,
     finding_routes,
     marker_routes,
     problems,
@@ -45,4 +46,5 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)
     app.include_router(alliance_routes.router)
+    app.include_router(digest_routes.router)
     return app

@@ -7,17 +7,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from lipp.application.digests import RebuiltDigestDiffers
 from lipp.digest import files
 from lipp.digest.runs import run_flow
-from lipp.domain.errors import RuleBroken
 from lipp.interfaces.cli.common import Json, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json
 
 digests = typer.Typer(help="National theme digests.", no_args_is_help=True)
-
-
-class RebuiltDigestDiffers(RuleBroken):
-    """A rebuilt digest must match what was issued, byte for byte."""
 
 
 @digests.command("run")
