@@ -1,6 +1,6 @@
 """The no-Docker production stack on loopback: deploy/start.sh on PostgreSQL (lipp's database, a Prefect server
 on its own database, the registered deployments, a process worker, the API), a review through the API, the
-national digest deployment run through the Prefect server by the worker, then deploy/stop.sh."""
+national digest deployment run through the Prefect server's API by the worker, then deploy/stop.sh."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,7 +45,7 @@ def stack_env(tmp_path: Path, smtp_server: LoopbackSmtp) -> Iterator[dict[str, s
         "LIPP_SMTP__HOST": smtp_server.host,
         "LIPP_SMTP__PORT": str(smtp_server.port),
         "LIPP_STOP_GRACE_SECONDS": "3",
-        # For the prefect CLI in this test; start.sh sets the same for what it starts.
+        # For this test's calls to the Prefect server; start.sh sets the same for what it starts.
         "PREFECT_API_URL": f"http://127.0.0.1:{prefect_port}/api",
         "PREFECT_HOME": str(tmp_path / "run" / "prefect"),
         "PREFECT_WORKER_QUERY_SECONDS": "2",  # the worker polls every 2 s, not 10, so the run starts sooner
@@ -57,8 +58,8 @@ def stack_env(tmp_path: Path, smtp_server: LoopbackSmtp) -> Iterator[dict[str, s
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _run(env: dict[str, str], *args: str, timeout: float = 60) -> str:
-    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+def _run(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 0, f"{' '.join(args)}\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -67,8 +68,14 @@ def _lipp(env: dict[str, str], *args: str) -> str:
     return _run(env, str(BIN / "lipp"), *args)
 
 
-def _prefect(env: dict[str, str], *args: str, timeout: float = 60) -> str:
-    return _run(env, str(BIN / "prefect"), "--no-prompt", *args, timeout=timeout)
+def _final_state(flow_run_url: str, within: float) -> dict[str, str]:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        state: dict[str, str] = httpx.get(flow_run_url).json()["state"]
+        if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED"):
+            return state
+        time.sleep(0.5)
+    raise AssertionError(f"the flow run did not end within {within} s: {state}")
 
 
 def _review_through_the_api(env: dict[str, str]) -> str:
@@ -116,31 +123,28 @@ def test_the_started_stack_takes_a_review_through_the_api_and_the_digest_through
     reference = _review_through_the_api(env)
     assert json.loads(_lipp(env, "--as", "nvl.coordinator", "review", "show", reference, "--json"))["stage"] == "closed"
 
-    deployment = json.loads(_prefect(env, "deployment", "inspect", DEPLOYMENT, "--output", "json"))
+    prefect_api = env["PREFECT_API_URL"]
+    deployment = httpx.get(f"{prefect_api}/deployments/name/{DEPLOYMENT}").json()
     assert deployment["work_pool_name"] == "lipp"
     [schedule] = deployment["schedules"]
     assert (schedule["schedule"]["cron"], schedule["schedule"]["timezone"]) == ("0 6 1 1,4,7,10 *", "Europe/London")
     assert schedule["active"]
 
-    # The worker (not this process) runs the flow; --watch waits for the run's final state.
-    watched = _prefect(
-        env,
-        "deployment",
-        "run",
-        DEPLOYMENT,
-        "--param",
-        "period_from=2026-07-01",
-        "--param",
-        "period_to=2026-09-30",
-        "--watch",
-        timeout=240,
-    )
-    assert "Completed" in watched, watched
+    # The worker (not this process) picks the run up from the server and runs the flow in a process of its own.
+    run = httpx.post(
+        f"{prefect_api}/deployments/{deployment['id']}/create_flow_run",
+        json={"parameters": {"period_from": "2026-07-01", "period_to": "2026-09-30"}},
+    ).json()
+    state = _final_state(f"{prefect_api}/flow_runs/{run['id']}", within=240)
+    assert state["type"] == "COMPLETED", state
 
     [digest] = json.loads(_lipp(env, "--as", "admin", "digest", "list", "--json"))
     shown = json.loads(_lipp(env, "--as", "admin", "digest", "show", digest["id"], "--json"))
-    assert "2026 Q3" in json.dumps(shown)
-    assert (Path(env["LIPP_DATA_DIR"]) / "digests" / digest["id"] / "digest.html").is_file()
+    assert (shown["digest"]["period_from"], shown["digest"]["period_to"]) == ("2026-07-01", "2026-09-30")
+    assert Path(shown["files"]["html"]).is_file()
+    document = json.loads(Path(shown["files"]["json"]).read_text())
+    [row] = document["reviews"]["rows"]  # the review the API recorded, seen by the worker's flow run
+    assert (row["board"], row["notified"], row["decided"]) == ("NVL", 1, 1)
     [mail] = smtp_server.wait_for(1, timeout=30)
     assert mail["To"] == "digest@nrb.example"
 
