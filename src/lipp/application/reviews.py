@@ -48,8 +48,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
         board = self.directory.board(command.board)
         access.require_may_notify(actor, board.id)
         aware_iso = command.aware_on.isoformat()
-        # No read for duplicates up front: the incident's claim has a deterministic id, so saving a duplicate
-        # fails as a whole and the refusal below names the review that holds the claim.
+        self._refuse_duplicate(board.id, command.case_reference, aware_iso)
         for _ in range(ATTEMPTS):
             year = command.aware_on.year
             sequence = self._next_sequence(board.code, year)
