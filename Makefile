@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections bench-digest bench-learning clean
+.PHONY: demo test install lint schemas bench bench-projections bench-api bench-digest bench-learning clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -36,6 +36,8 @@ bench: install
 bench-projections: install
 	.venv/bin/python bench/projections.py $(BENCH_ARGS)
 
+bench-api: install
+	.venv/bin/python bench/api.py $(BENCH_ARGS)
 bench-digest: install
 	.venv/bin/python bench/digest.py $(BENCH_ARGS)
 bench-learning: install

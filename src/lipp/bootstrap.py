@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import Engine
 
@@ -98,7 +99,7 @@ def build(settings: Settings | None = None, clock: Clock | None = None, reach: L
     timescales = settings.timescales.to_domain()
     reviewers = ReviewerRegisterApplication(storage, clock, people=registry)
     reviews = ReviewsApplication(storage, clock, timescales, directory=registry, reviewer_register=reviewers)
-    tokens = TokenApplication(storage, clock, registry)
+    tokens = TokenApplication(storage, clock, registry, remember_for=timedelta(seconds=settings.token_check_seconds))
     engine = create_read_model_engine(settings.effective_database_url)
     runner = ProjectionRunner(engine, storage.recorder, reviews.mapper)
     projections = all_projections()

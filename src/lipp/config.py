@@ -88,6 +88,13 @@ class Settings(BaseSettings):
         "empty means a SQLite file in the data folder",
     )
     user: str | None = Field(default=None, description="The username the CLI acts as")
+    token_check_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=300,
+        description="How long an API process remembers a successful token check; a token revoked or a user "
+        "deactivated through another process is refused within this time (0: check every request)",
+    )
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
     learning: LearningSettings = Field(default_factory=LearningSettings)
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.national_bodies import NationalBodies
 from lipp.application.registry_teams import RegistryTeams
+from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, UserView
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
+from lipp.domain.clock import Clock
 from lipp.domain.errors import AlreadyExists, NotAuthorised, NotFound, RuleBroken
 from lipp.domain.identifiers import board_id_for, user_id_for
 from lipp.domain.registry.board import Board
@@ -35,6 +38,13 @@ class RegistryAlreadySetUp(RuleBroken):
 
 class RegistryApplication(NationalBodies, RegistryTeams):
     """Boards, national bodies, users with their roles, and the teams that receive learning."""
+
+    def __init__(self, storage: EventStorage, clock: Clock) -> None:
+        super().__init__(storage, clock)
+        # Told the user's id once a deactivation is saved, so what remembers a user's access can forget it.
+        self.on_user_deactivated: list[Callable[[UUID], None]] = []
+        self._boards: dict[UUID, BoardView] = {}
+        self._usernames: dict[UUID, str] = {}
 
     def set_up_first_admin(self, username: str) -> UserView:
         """Create the first admin of an empty registry (lipp acts as the system to do it)."""
@@ -83,6 +93,8 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         user = self._user(user_id_for(command.username), command.username)
         user.deactivate(actor_id=actor.user_id, now=self.now(), reason=command.reason)
         self.save_or_conflict(user)
+        for listener in self.on_user_deactivated:
+            listener(user.id)
         return self._user_view(user)
 
     # Queries.
@@ -92,14 +104,33 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         user: User = self._user(user_id_for(username), username)
         return user.as_actor()
 
+    def actor_of(self, user_id: UUID) -> Actor:
+        """The actor a user id acts as, in one read; refused if unknown or deactivated."""
+        return self._user(user_id, str(user_id)).as_actor()
+
     def board(self, code: str) -> BoardView:
-        board: Board | None = self.load(board_id_for(code))
+        board_id = board_id_for(code)
+        known = self._boards.get(board_id)
+        if known is not None:
+            return known
+        board: Board | None = self.load(board_id)
         if board is None:
             raise UnknownBoard(f"no board has code '{code.upper()}'")
-        return _board_view(board)
+        return self._remember_board(board)
 
     def board_by_id(self, board_id: UUID) -> BoardView:
-        return _board_view(self.repository.get(board_id))
+        known = self._boards.get(board_id)
+        return known if known is not None else self._remember_board(self.repository.get(board_id))
+
+    def _board_changed(self, board: Board) -> None:
+        self._remember_board(board)
+
+    def _remember_board(self, board: Board) -> BoardView:
+        # A board's code, name and area never change after Registered, so resolving a code stays true once
+        # read; its learning contact can change, so listings read boards afresh. An unknown code is not
+        # remembered, as it may be registered later.
+        view = self._boards[board.id] = _board_view(board)
+        return view
 
     def user(self, username: str) -> UserView:
         return self._user_view(self._user(user_id_for(username), username))
@@ -107,12 +138,19 @@ class RegistryApplication(NationalBodies, RegistryTeams):
     def username_of(self, user_id: UUID) -> str:
         if user_id == SYSTEM_ACTOR.user_id:
             return SYSTEM_ACTOR.username
+        known = self._usernames.get(user_id)
+        if known is not None:
+            return known
         user: User | None = self.load(user_id)
-        return user.username if user is not None else f"unknown ({user_id})"
+        if user is None:
+            return f"unknown ({user_id})"
+        # A user's id is derived from the username, so the name of an id never changes.
+        self._usernames[user_id] = user.username
+        return user.username
 
     def boards(self) -> list[BoardView]:
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Board.Registered)]
-        return sorted((self.board_by_id(i) for i in ids), key=lambda b: b.code)
+        return sorted((self._remember_board(self.repository.get(i)) for i in ids), key=lambda b: b.code)
 
     def users(self, actor: Actor) -> list[UserView]:
         """Every user; admins and coordinators (who appoint lead reviewers) may list them."""

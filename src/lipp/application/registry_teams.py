@@ -31,6 +31,9 @@ class ActorMayNotListTeams(NotAuthorised):
 class RegistryTeams(LippApplication):
     """Register teams, change what they subscribe to, and read them as the actor may."""
 
+    def _board_changed(self, board: Board) -> None:
+        """Told after a board's change is saved, so what remembers boards can refresh."""
+
     def register_team(self, actor: Actor, command: RegisterTeam) -> TeamView:
         board: Board | None = self.load(board_id_for(command.board))
         if board is None:
@@ -68,6 +71,7 @@ class RegistryTeams(LippApplication):
         require_team_manager(actor, board.id, f"set the learning mailbox of {board.code}")
         board.set_learning_contact(actor_id=actor.user_id, now=self.now(), email=email)
         self.save_or_conflict(board)
+        self._board_changed(board)
         return board.learning_contact
 
     def team(self, actor: Actor, code: str) -> TeamView:

@@ -78,6 +78,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
                 self.save(review, claim)
             except IntegrityError:
                 self._refuse_duplicate(board.id, command.case_reference, aware_iso)
+                self._taken_up_to.pop((board.code, year), None)  # another process moved on: search afresh
                 pause_before_retry()  # another coordinator took this reference first: take the next
                 continue
             self._taken_up_to[(board.code, year)] = sequence
@@ -280,13 +281,17 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
     def _next_sequence(self, board_code: str, year: int) -> int:
         """The smallest free sequence number; numbers are taken densely, so a galloping search finds it.
 
-        The search starts above the highest number this process knows to be taken (0 when it knows none):
-        a long-running process usually needs one read, a new one about 2 log2(n)."""
+        A process that has taken a number of this board and year proposes the next one without reading (the
+        save refuses it if another process took it, and the search runs then); a new process needs about
+        2 log2(n) reads."""
 
         def taken(sequence: int) -> bool:
             return self.exists(review_id_for(_reference(board_code, year, sequence)))
 
         low = self._taken_up_to.get((board_code, year), 0)  # taken (or 0)
+        if low:
+            # This process took `low` last: the next is usually free, and the save refuses it if not.
+            return low + 1
         step = 1
         high = low + step
         while taken(high):

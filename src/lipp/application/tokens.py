@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from lipp.application.base import LippApplication
+from lipp.application.recent_actors import RecentActors
 from lipp.application.registry import RegistryApplication, require_admin
 from lipp.application.storage import EventStorage
 from lipp.application.views import View
@@ -42,9 +43,17 @@ class IssuedToken(TokenView):
 class TokenApplication(LippApplication):
     """Issues, revokes and checks API tokens."""
 
-    def __init__(self, storage: EventStorage, clock: Clock, registry: RegistryApplication) -> None:
+    def __init__(
+        self,
+        storage: EventStorage,
+        clock: Clock,
+        registry: RegistryApplication,
+        remember_for: timedelta = timedelta(0),
+    ) -> None:
         super().__init__(storage, clock)
         self.registry = registry
+        self.recent = RecentActors(clock, remember_for)
+        registry.on_user_deactivated.append(self.recent.forget_user)
 
     def issue(self, actor: Actor, command: IssueToken) -> IssuedToken:
         require_admin(actor, "issue API tokens")
@@ -63,6 +72,7 @@ class TokenApplication(LippApplication):
         token: ApiToken = self.repository.get(command.token_id)
         token.revoke(actor_id=actor.user_id, now=self.now(), reason=command.reason)
         self.save_or_conflict(token)
+        self.recent.forget_token(token.id)
         return self._view(token)
 
     def tokens(self, actor: Actor) -> list[TokenView]:
@@ -71,17 +81,26 @@ class TokenApplication(LippApplication):
         return [self._view(self.repository.get(token_id)) for token_id in ids]
 
     def actor_for_secret(self, secret: str) -> Actor:
-        """The actor a presented token acts as; one refusal for every way it can be wrong."""
+        """The actor a presented token acts as; one refusal for every way it can be wrong.
+
+        A check that succeeded is remembered for a few seconds (`RecentActors`, ADR 0011)."""
         token_id = token_id_for(secret)
-        if not self.exists(token_id):
-            raise InvalidCredentials("the API token is not valid")
-        token: ApiToken = self.repository.get(token_id)
-        if token.revoked:
+        remembered = self.recent.get(token_id)
+        if remembered is not None:
+            return remembered
+        token: ApiToken | None = self.load(token_id)
+        if token is None or token.revoked:
             raise InvalidCredentials("the API token is not valid")
         try:
-            return self.registry.actor_for(self.registry.username_of(token.user_id))
-        except UserIsDeactivated:
+            actor = self.registry.actor_of(token.user_id)
+        except (UserIsDeactivated, NotFound):
             raise InvalidCredentials("the API token is not valid") from None
+        self.recent.remember(token_id, actor)
+        return actor
+
+    def remembered_actor(self, secret: str) -> Actor | None:
+        """The actor of a token checked a moment ago, without any I/O; None when it must be checked afresh."""
+        return self.recent.get(token_id_for(secret))
 
     def _view(self, token: ApiToken) -> TokenView:
         return TokenView(

@@ -66,6 +66,9 @@ def list_tokens(ctx: typer.Context, json: Json = False) -> None:
     console.print(table)
 
 
+WORKER_START_SECONDS = 60
+
+
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -78,4 +81,13 @@ def serve(
     settings = session_of(ctx).settings  # worker processes read the environment: hand them these settings
     os.environ["LIPP_DATA_DIR"] = str(settings.data_dir)
     os.environ["LIPP_DATABASE_URL"] = settings.effective_database_url
-    uvicorn.run("lipp.interfaces.api.main:app", host=host, port=port, workers=workers, factory=True)
+    # Each worker process imports lipp again (Prefect included, for the digest commands): several seconds on a
+    # busy machine, longer than uvicorn's default 5 s health check, which would kill and restart it forever.
+    uvicorn.run(
+        "lipp.interfaces.api.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        factory=True,
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
+    )
