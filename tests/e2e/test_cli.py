@@ -19,10 +19,13 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.e2e.conftest import DemoRun
 
 _BESIDE_PYTHON = Path(sys.executable).parent / "lipp"  # the script installed with this test run's lipp
 LIPP = str(_BESIDE_PYTHON) if _BESIDE_PYTHON.exists() else shutil.which("lipp") or "lipp"
@@ -303,12 +306,12 @@ def test_a_command_with_no_one_acting_is_refused(tmp_path: Path) -> None:
     assert "who is acting" in Cli(tmp_path / "fresh").refused("review", "list", "--board", "NVL")
 
 
-def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(tmp_path: Path) -> None:
-    folder = tmp_path / "demo"
-    out = Cli(tmp_path / "unused").ok("demo", "--folder", str(folder), timeout=400)  # Prefect's server starts too
+def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(demo_run: DemoRun) -> None:
+    out, folder = demo_run.output, demo_run.cli.data_dir
     assert "Reviews of NVL" in out
     assert "Timeline of NVL-" in out
     assert (folder / "lipp.db").exists()
     html = Path(out.rsplit("open", 1)[1].replace("\n", "").strip())  # the last line names the HTML digest
     assert html.name == "digest.html" and "National theme digest" in html.read_text()
-    assert list((folder / "outbox").glob("*.eml")), "the digest was e-mailed into the outbox folder"
+    digests = [p for p in (folder / "outbox").glob("*.eml") if b"X-Lipp-Digest:" in p.read_bytes()]
+    assert digests, "the digest was e-mailed into the outbox folder"

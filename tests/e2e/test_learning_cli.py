@@ -10,17 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import DemoRun
 from tests.e2e.test_cli import Cli
 
 CODE = re.compile(r"lipp delivery acknowledge ([A-Z2-7]{5}-[A-Z2-7]{5})")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    folder = tmp_path_factory.mktemp("learning") / "demo"
-    out = Cli(folder.parent / "unused").ok("demo", "--folder", str(folder))
-    assert "Closing the learning loop" in out
-    return Cli(folder)
+def demo(demo_run: DemoRun) -> Cli:
+    assert "Closing the learning loop" in demo_run.output
+    return demo_run.cli
 
 
 def _code_in_email_to(folder: Path, recipient: str) -> str:
@@ -36,7 +35,8 @@ def _code_in_email_to(folder: Path, recipient: str) -> str:
 
 
 def test_the_demo_leaves_one_eml_per_team_and_metrics_that_add_up(demo: Cli) -> None:
-    assert len(list((demo.data_dir / "outbox").glob("*.eml"))) == 4
+    briefings = [p for p in (demo.data_dir / "outbox").glob("*.eml") if b"X-Lipp-Delivery:" in p.read_bytes()]
+    assert len(briefings) == 4
     metrics = demo.json("--as", "nvl.coordinator", "learning", "metrics")
     assert (metrics["teams_targeted"], metrics["acknowledged"], metrics["verified"]) == (4, 2, 1)
     assert metrics["reach"] == 0.5

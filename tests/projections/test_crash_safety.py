@@ -15,11 +15,13 @@ import pytest
 
 from lipp.bootstrap import Lipp
 from lipp.commands.alliance import CommitAction
+from lipp.commands.learning import AcknowledgeDelivery
 from lipp.domain.clock import SettableClock
 from lipp.projections import tracking
 from lipp.projections.register.table import review_register
 from tests.alliance.members import Members
 from tests.conftest import People
+from tests.learning.journeys import released
 from tests.projections.library_journeys import coordinator_of
 from tests.projections.stories import Storyteller, random_moves, table_rows
 from tests.projections.test_library_matches_reviews import play
@@ -112,6 +114,10 @@ def history_for_every_projection(lipp: Lipp, people: People, clock: SettableCloc
         lipp.alliance.commit(
             members.ncb, CommitAction(theme=theme, owner="Policy lead", description="Guide", due_on=due)
         )
+    briefing = released(lipp, people, clock)
+    member = lipp.registry.actor_for("nvl-csc.member")
+    [delivery] = lipp.deliveries.deliveries(member, briefing=briefing)
+    lipp.learning.acknowledge(member, AcknowledgeDelivery(code=delivery.code))
 
 
 @pytest.mark.slow
