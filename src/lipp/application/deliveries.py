@@ -42,6 +42,7 @@ class DeliverySteps(LippApplication):
 
     @property
     def signer(self) -> LinkSigner:
+        """The link signer; LearningApplication, which mixes these steps in, provides it."""
         raise NotImplementedError
 
     def acknowledge(self, actor: Actor, command: AcknowledgeDelivery) -> DeliveryReceipt:
