@@ -6,7 +6,6 @@ file: those files are the history that later code must still read.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from datetime import UTC, date, datetime
@@ -18,6 +17,7 @@ from lipp.commands import register as r
 from lipp.commands import reviews as c
 from lipp.config import Settings
 from lipp.domain.clock import SettableClock
+from tests.compat.record_fixtures import write_stored_log
 from tests.conftest import People
 from tests.scenario.journeys import a_finding, assess, in_conduct
 
@@ -64,15 +64,7 @@ def record(version: str) -> Path:
         assess(lipp, coordinator, ref, range(1, 19))
         reviews.execute(coordinator, c.SignOffReport(reference=ref, board_response="Accepted"))
 
-        with path.open("x") as out:
-            for n in lipp.storage.recorder.select_notifications(None, 10_000):
-                row = {
-                    "topic": n.topic,
-                    "originator_id": str(n.originator_id),
-                    "originator_version": n.originator_version,
-                    "state": n.state.decode(),
-                }
-                out.write(json.dumps(row) + "\n")
+        write_stored_log(lipp, path)
         return path
 
 

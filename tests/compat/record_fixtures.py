@@ -14,7 +14,7 @@ import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from lipp.bootstrap import build
+from lipp.bootstrap import Lipp, build
 from lipp.commands import reviews as c
 from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import DeactivateUser
@@ -23,6 +23,20 @@ from lipp.domain.clock import SettableClock
 from tests.conftest import People
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def write_stored_log(lipp: Lipp, path: Path) -> None:
+    """Write every stored event of the log as one JSON line, into a new file only ("x": never over a file
+    written meanwhile)."""
+    with path.open("x") as out:
+        for n in lipp.storage.recorder.select_notifications(None, 10_000):
+            row = {
+                "topic": n.topic,
+                "originator_id": str(n.originator_id),
+                "originator_version": n.originator_version,
+                "state": n.state.decode(),
+            }
+            out.write(json.dumps(row) + "\n")
 
 
 def assessed(reference: str, on: date, markers: tuple[int, ...]) -> list[c.Command]:
@@ -134,16 +148,7 @@ def record(version: str, folder: Path = FIXTURES) -> Path:
             clock.set(datetime.combine(step.on or date.today(), datetime.min.time(), tzinfo=UTC) + timedelta(hours=12))
             run(actor, step)
         lipp.registry.deactivate_user(people.admin, DeactivateUser(username="reviewer.b", reason="Retired"))
-        stored = lipp.storage.recorder.select_notifications(None, 10_000)
-        with path.open("x") as out:  # "x": never over a file written meanwhile
-            for n in stored:
-                row = {
-                    "topic": n.topic,
-                    "originator_id": str(n.originator_id),
-                    "originator_version": n.originator_version,
-                    "state": n.state.decode(),
-                }
-                out.write(json.dumps(row) + "\n")
+        write_stored_log(lipp, path)
         return path
 
 

@@ -6,7 +6,6 @@ file: those files are the history that later code must still read.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -26,6 +25,7 @@ from lipp.commands.registry import ChangeTeamSubscriptions
 from lipp.config import Settings
 from lipp.domain.clock import SettableClock
 from lipp.domain.learning.delivery import Delivery
+from tests.compat.record_fixtures import write_stored_log
 from tests.conftest import People
 from tests.learning.journeys import nvl_teams, published
 
@@ -68,15 +68,7 @@ def record(version: str, folder: Path = FIXTURES) -> Path:
             clock.advance(timedelta(days=1))
             for planned in learning.plan_chases():
                 learning.record_chase(planned)
-        with path.open("x") as out:
-            for n in lipp.storage.recorder.select_notifications(None, 10_000):
-                row = {
-                    "topic": n.topic,
-                    "originator_id": str(n.originator_id),
-                    "originator_version": n.originator_version,
-                    "state": n.state.decode(),
-                }
-                out.write(json.dumps(row) + "\n")
+        write_stored_log(lipp, path)
         return path
 
 
