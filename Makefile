@@ -11,8 +11,11 @@ $(UV):
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
+# Bytecode is compiled here because machines may set PYTHONDONTWRITEBYTECODE: without .pyc files every process
+# (each `lipp` call, each Prefect or uvicorn server) compiles its imports again, about a second each.
 install: $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
+	.venv/bin/python -m compileall -q src flows bench
 
 demo: install
 	.venv/bin/lipp demo

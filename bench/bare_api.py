@@ -8,6 +8,7 @@ aggregate from the raw JSON body and saves it. Served by uvicorn exactly as lipp
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +28,8 @@ def create_app() -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings = Settings(database_url=os.environ[DATABASE_URL_VARIABLE])
         app.state.store = BareApplication(env=settings.event_store_env())
+        gc.collect()
+        gc.freeze()  # as lipp's app does after start-up (see lipp.interfaces.api.app)
         try:
             yield
         finally:

@@ -188,3 +188,22 @@ def test_a_very_common_word_ranks_its_most_recent_matches(
     assert set(ranked) == {"Neglect in the home", "Missed appointments", "Hospital discharge"}
     monkeypatch.setattr(text_index, "CANDIDATES", 100)
     assert lipp.library.search_findings(people.admin, "neglect")[0].title == strong, "all ranked when few"
+
+
+def test_a_search_narrowed_to_a_board_ranks_every_match_of_a_common_word(
+    lipp: Lipp, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A board, theme or pattern narrows the matches enough to rank them all: the best one is never cut."""
+    monkeypatch.setattr(text_index, "CANDIDATES", 3)
+    reference = in_conduct(lipp, people)
+    strong = "Neglect not recognised"
+    log(lipp, people.reviewer, reference, strong, issue="Chronic neglect.", causes="Neglect tools unused; neglect.")
+    for title in ("Supervision lapsed", "Missed appointments", "Hospital discharge", "Neglect in the home"):
+        log(lipp, people.reviewer, reference, title, causes="Neglect was not named.")
+    board = reference.split("-")[0]
+
+    ranked = [x.title for x in lipp.library.search_findings(people.admin, "neglect", board=board)]
+
+    assert ranked[0] == strong
+    assert len(ranked) == 5
+    assert lipp.library.search_findings(people.admin, "neglect")[0].title == "Neglect in the home", "unnarrowed: cut"

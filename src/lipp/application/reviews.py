@@ -48,7 +48,8 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
         board = self.directory.board(command.board)
         access.require_may_notify(actor, board.id)
         aware_iso = command.aware_on.isoformat()
-        self._refuse_duplicate(board.id, command.case_reference, aware_iso)
+        # No read before the save: the incident's claim has an id derived from board, case and date, so the
+        # store refuses a second claim, and only then is the existing one read to name its review.
         for _ in range(ATTEMPTS):
             year = command.aware_on.year
             sequence = self._next_sequence(board.code, year)

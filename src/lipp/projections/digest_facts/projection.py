@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from lipp.domain.alliance.action import AllianceAction
 from lipp.domain.learning.delivery import Delivery
 from lipp.domain.review.aggregate import Review
-from lipp.projections.bulk import WRITE_CHUNK
+from lipp.projections import bulk
 from lipp.projections.digest_facts import latest
 from lipp.projections.digest_facts.tables import (
     digest_action_versions,
@@ -116,9 +116,9 @@ class DigestFactsProjection(Projection):
             elif isinstance(event, DELIVERY_EVENTS):
                 deliveries[review_id] = _delivery_after(event, deliveries.get(review_id), position)
                 out[digest_delivery_versions].append(deliveries[review_id])
-        _insert(connection, self.own(digest_reviews), new_reviews)
+        bulk.insert(connection, self.own(digest_reviews), new_reviews)
         for table, rows in out.items():
-            _insert(connection, self.own(table), rows)
+            bulk.insert(connection, self.own(table), rows)
 
 
 def _finding_after(event: DomainEvent, before: Row | None, review: Row, position: int) -> Row:
@@ -198,8 +198,3 @@ def _delivery_after(event: DomainEvent, before: Row | None, position: int) -> Ro
     if isinstance(event, Delivery.Verified):
         row["verified"] = True
     return row
-
-
-def _insert(connection: Connection, table: Any, rows: list[Row]) -> None:
-    for start in range(0, len(rows), WRITE_CHUNK):
-        connection.execute(table.insert(), rows[start : start + WRITE_CHUNK])

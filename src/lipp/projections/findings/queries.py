@@ -45,7 +45,8 @@ def search(connection: Connection, actor: Actor, criteria: Criteria) -> list[Fou
     query = _filtered(query, criteria)
     words = text_index.words_of(criteria.text or "")
     if words:
-        query = text_index.best_matches(query, words, connection.dialect.name, criteria.limit)
+        narrow = bool(criteria.board or criteria.theme or criteria.pattern)
+        query = text_index.best_matches(query, words, connection.dialect.name, criteria.limit, narrow=narrow)
     else:
         query = query.order_by(t.c.logged_on.desc(), t.c.reference, t.c.number).limit(criteria.limit)
     ids = list(connection.execute(query).scalars())

@@ -19,7 +19,8 @@ from lipp.projections.projection import Row
 FTS_TABLE = "library_finding_text"
 SEARCH_INDEX = "library_findings_search"
 CANDIDATES = 2_000
-"""Matches ranked by relevance: the most recent ones (finding ids are given in log order)."""
+"""Matches ranked by relevance when nothing narrows the search: the most recent ones (finding ids are given in
+log order)."""
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,12 +66,14 @@ def words_of(query: str) -> list[str]:
     return WORD.findall(query)
 
 
-def best_matches(query: Select[Any], words: Sequence[str], dialect: str, limit: int) -> Select[Any]:
+def best_matches(query: Select[Any], words: Sequence[str], dialect: str, limit: int, *, narrow: bool) -> Select[Any]:
     """The ids of `query`'s findings (over library_findings) that hold every word, best match first.
 
-    Relevance is computed for the `CANDIDATES` most recent matching findings only: ranking every match of a
-    very common word ("assessment" is in half the library) is what made such searches slow, while taking the
-    newest matches first costs nothing. Fewer matches than that are ranked exactly.
+    When `query` is not `narrow`, relevance is computed for the `CANDIDATES` most recent matching findings only:
+    ranking every match of a very common word ("assessment" is in half the library) is what made such searches
+    slow, while taking the newest matches first costs nothing; fewer matches than that are ranked exactly.
+    A `narrow` query (one board, theme or pattern) ranks every match: walking the text matches newest first
+    would visit thousands that the filter then throws away, while the database can start from the filter.
     """
     t = library_findings
     if dialect == "postgresql":
@@ -85,8 +88,7 @@ def best_matches(query: Select[Any], words: Sequence[str], dialect: str, limit: 
         score = func.bm25(literal_column(FTS_TABLE)).label("score")  # lower is better
         query = query.join(found, found.c.rowid == t.c.finding_id).where(literal_column(FTS_TABLE).op("MATCH")(phrase))
         newest = found.c.rowid.desc()  # FTS5 walks its matches in this order and stops at the limit
-    candidates = (
-        query.add_columns(t.c.logged_on, t.c.reference, t.c.number, score).order_by(newest).limit(CANDIDATES).subquery()
-    )
+    ranked = query.add_columns(t.c.logged_on, t.c.reference, t.c.number, score)
+    candidates = (ranked if narrow else ranked.order_by(newest).limit(CANDIDATES)).subquery()
     c = candidates.c
     return select(c.finding_id).order_by(c.score, c.logged_on.desc(), c.reference, c.number).limit(limit)
