@@ -83,6 +83,14 @@ def test_the_whole_loop_over_real_email(
     assert again.status_code == 200 and again.json()["changed"] is False
     assert again.json()["message"].startswith("Already acknowledged")
     assert tampered.status_code == 403 and tampered.headers["content-type"] == "application/problem+json"
+    # The button's form, submitted by a browser, gets pages rather than JSON: the answer, or why not.
+    browser = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    seen = client.post("/acknowledge", params={"token": link.group(2)}, headers=browser)
+    refused = client.post("/acknowledge", params={"token": link.group(2)[:-3] + "xyz"}, headers=browser)
+    assert seen.status_code == 200 and seen.headers["content-type"].startswith("text/html")
+    assert "<h1>Already acknowledged</h1>" in seen.text and "NVL-CSC" in seen.text
+    assert refused.status_code == 403 and refused.headers["content-type"].startswith("text/html")
+    assert "<h1>" in refused.text and "xyz" not in refused.text
 
     member = lipp.registry.actor_for("nvl-csc.member")
     lipp.learning.record_discussion(member, RecordDiscussion(code=code.group(1), reflections="Used in the huddle"))
@@ -110,6 +118,8 @@ def test_an_expired_link_is_refused_with_a_clear_message(
 
     assert response.status_code == 403
     assert "expired" in response.json()["detail"]
+    page = client.post("/acknowledge", params={"token": token.group(2)}, headers={"accept": "text/html"})
+    assert page.status_code == 403 and "expired" in page.text and page.text.startswith("<!doctype html>")
 
 
 def test_a_refused_message_bounces_visibly_and_the_rest_are_delivered(

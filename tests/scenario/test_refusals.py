@@ -7,7 +7,7 @@ was written anywhere in the store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -252,6 +252,13 @@ def test_a_second_notification_of_the_same_incident_is_refused_naming_the_first(
     reference = story.notify()
     with story.nothing_changes(reference), pytest.raises(DuplicateNotification, match=reference):
         story.notify(notified_on=NOTIFIED_ON)
+    assert [r.reference for r in lipp.reviews.register(story.people.coordinator, "NVL")] == [reference]
+
+
+def test_a_second_notification_with_wrong_dates_too_is_named_as_the_duplicate(story: Story, lipp: Lipp) -> None:
+    reference = story.notify()
+    with story.nothing_changes(reference), pytest.raises(DuplicateNotification, match=reference):
+        story.notify(notified_on=AWARE_ON - timedelta(days=3), move_clock=False)  # notified before aware
     assert [r.reference for r in lipp.reviews.register(story.people.coordinator, "NVL")] == [reference]
 
 

@@ -49,24 +49,29 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
         access.require_may_notify(actor, board.id)
         aware_iso = command.aware_on.isoformat()
         # No read before the save: the incident's claim has an id derived from board, case and date, so the
-        # store refuses a second claim, and only then is the existing one read to name its review.
+        # store refuses a second claim, and only then is the existing one read to name its review. A duplicate
+        # whose dates are also wrong is named as a duplicate all the same.
         for _ in range(ATTEMPTS):
             year = command.aware_on.year
             sequence = self._next_sequence(board.code, year)
             reference = _reference(board.code, year, sequence)
-            review = Review.notify(
-                review_id=review_id_for(reference),
-                actor_id=actor.user_id,
-                now=self.now(),
-                board_id=board.id,
-                reference=reference,
-                case_reference=command.case_reference,
-                incident_kind=command.incident_kind,
-                looked_after=command.looked_after,
-                agencies=_agencies(command.agencies),
-                aware_on=command.aware_on,
-                notified_on=command.notified_on or self.today(),
-            )
+            try:
+                review = Review.notify(
+                    review_id=review_id_for(reference),
+                    actor_id=actor.user_id,
+                    now=self.now(),
+                    board_id=board.id,
+                    reference=reference,
+                    case_reference=command.case_reference,
+                    incident_kind=command.incident_kind,
+                    looked_after=command.looked_after,
+                    agencies=_agencies(command.agencies),
+                    aware_on=command.aware_on,
+                    notified_on=command.notified_on or self.today(),
+                )
+            except RuleBroken:
+                self._refuse_duplicate(board.id, command.case_reference, aware_iso)
+                raise
             claim = CaseIncident.claim(
                 board_id=board.id,
                 case_reference=command.case_reference,

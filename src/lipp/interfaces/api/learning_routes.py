@@ -9,7 +9,7 @@ from html import escape
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from lipp.application.learning_views import BriefingSummary, DeliveryReceipt, DeliveryView, ReleaseReceipt
@@ -24,6 +24,7 @@ from lipp.commands.learning import (
     ReportPracticeChange,
     VerifyPracticeChange,
 )
+from lipp.interfaces.api import pages
 from lipp.interfaces.api.bodies import body_model
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
 from lipp.learning import render
@@ -146,20 +147,28 @@ def acknowledgement_page(
     """What a browser opening the e-mail's link sees: a button that acknowledges. Opening the link changes
     nothing, so mail scanners that follow links acknowledge nothing."""
     action = escape(f"/acknowledge?{urlencode({'token': token})}", quote=True)
-    return HTMLResponse(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acknowledge a briefing</title></head>'
-        f'<body><form method="post" action="{action}"><p>Acknowledge this briefing for your team?</p>'
-        '<button type="submit">Acknowledge</button></form></body></html>'
-    )
+    form = f'<form method="post" action="{action}"><button type="submit">Acknowledge</button></form>'
+    return pages.page("Acknowledge a briefing", ["Acknowledge this briefing for your team?"], form=form)
 
 
-@router.post("/acknowledge", operation_id="AcknowledgeByLink")
+@router.post(
+    "/acknowledge",
+    operation_id="AcknowledgeByLink",
+    response_model=DeliveryReceipt,
+    responses={200: {"content": {"text/html": {}}, "description": "The receipt; a page for a browser"}},
+)
 def acknowledge_by_link(
-    lipp: LippDep, token: Annotated[str, Query(min_length=10, max_length=200, description="The link's token")]
-) -> DeliveryReceipt:
+    request: Request,
+    lipp: LippDep,
+    token: Annotated[str, Query(min_length=10, max_length=200, description="The link's token")],
+) -> Any:
     """The signed link in a briefing's e-mail: acknowledges without a login. Altered links get 403, expired
-    links 403 saying so; a repeat changes nothing."""
-    return lipp.learning.acknowledge_by_link(token)
+    links 403 saying so; a repeat changes nothing. A browser (asking for HTML) gets a page saying what happened."""
+    receipt = lipp.learning.acknowledge_by_link(token)
+    if not pages.wants_html(request):
+        return receipt
+    title = "Briefing acknowledged" if receipt.changed else "Already acknowledged"
+    return pages.page(title, [receipt.message, f"Briefing {receipt.briefing}, team {receipt.team}."])
 
 
 @router.get("/learning/metrics", operation_id="LoopMetrics")

@@ -1,4 +1,5 @@
-"""The one mapping from errors to HTTP responses: application/problem+json (RFC 9457)."""
+"""The one mapping from errors to HTTP responses: application/problem+json (RFC 9457), or the same problem as a
+page for a browser that asked for HTML."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
 from lipp.domain.errors import ConcurrentChange, LippError, Unauthenticated
+from lipp.interfaces.api.pages import page, wants_html
 from lipp.interfaces.errors import refusal_for
 
 PROBLEM = "application/problem+json"
@@ -32,7 +34,13 @@ def _field_errors(error: ValidationError | RequestValidationError) -> list[dict[
     return found
 
 
-async def _on_lipp_error(request: Request, error: Exception) -> JSONResponse:
+def _for(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
+    if wants_html(request):
+        return page(title, [detail], status)
+    return problem(status, title, detail, **extra)
+
+
+async def _on_lipp_error(request: Request, error: Exception) -> Response:
     refusal = refusal_for(error)
     assert refusal is not None
     headers = {}
@@ -40,16 +48,16 @@ async def _on_lipp_error(request: Request, error: Exception) -> JSONResponse:
         headers["Retry-After"] = "1"
     if isinstance(error, Unauthenticated):
         headers["WWW-Authenticate"] = "Bearer"
-    response = problem(refusal.http_status, refusal.title, refusal.message)
+    response = _for(request, refusal.http_status, refusal.title, refusal.message)
     response.headers.update(headers)
     return response
 
 
-async def _on_validation_error(request: Request, error: Exception) -> JSONResponse:
+async def _on_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, (ValidationError, RequestValidationError))
     fields = _field_errors(error)
     detail = "; ".join(f"{f['field']}: {f['reason']}" for f in fields)
-    return problem(422, "Invalid input", detail, errors=fields)
+    return _for(request, 422, "Invalid input", detail, errors=fields)
 
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
