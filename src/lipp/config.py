@@ -145,7 +145,12 @@ class Settings(BaseSettings):
             if not path or path == ":memory:":
                 raise InvalidInput("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path, "SQLITE_LOCK_TIMEOUT": "30"}
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": path,
+                "SQLITE_LOCK_TIMEOUT": "30",
+                "APPLICATION_RECORDER_TOPIC": "lipp.application.sqlite_recorder:LippSQLiteRecorder",
+            }
         if scheme in ("postgresql", "postgres"):
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.postgres",

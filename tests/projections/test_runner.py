@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from typing import ClassVar
 
 from lipp.bootstrap import Lipp
 from lipp.domain.clock import SettableClock
+from lipp.projections.collector import collector_paused
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.follow import follow
 from lipp.projections.register.projection import ReviewRegisterProjection
@@ -141,3 +143,27 @@ def test_a_follower_shows_a_new_notification_within_a_second(lipp: Lipp, people:
 def _versions(lipp: Lipp) -> list[object]:
     with lipp.read_models.connect() as connection:
         return list(connection.execute(review_register.select()).all())
+
+
+def test_the_garbage_collector_is_as_it_was_after_catch_ups_and_rebuilds(
+    lipp: Lipp, people: People, clock: SettableClock
+) -> None:
+    """Batches are folded with the collector paused; it must never stay off after (memory would only grow),
+    nor be switched on for a process that had it off."""
+    tell(lipp, people, clock, seed=4, moves=20)
+    projection = ReviewRegisterProjection()
+    lipp.runner.catch_up(projection)
+    assert gc.isenabled()
+    tell(lipp, people, clock, seed=5, moves=5)
+    gc.disable()
+    try:
+        lipp.runner.rebuild(projection)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the outer pause still holds"
+    assert gc.isenabled()

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
 from lipp.projections import tracking
+from lipp.projections.collector import collector_paused
 from lipp.projections.database import WRITING, index_names
 from lipp.projections.decoding import EventDecoder
 from lipp.projections.projection import Projection
@@ -136,29 +137,30 @@ class ProjectionRunner:
         applied = dict.fromkeys(positions, 0)
         position = min(positions.values(), default=end)
         while position < end:
-            notifications = self.recorder.select_notifications(
-                position, limit, stop=end, topics=topics, inclusive_of_start=False
-            )
-            # A short batch reached `end`: everything up to it is seen, including events of other topics.
-            reached = notifications[-1].id if len(notifications) == limit else end
-            ids = [n.id for n in notifications]
-            events = self.decoder.events(notifications)
-            for projection in projections:
-                start = positions[projection.name]
-                if start >= reached:
-                    continue
-                classes = wanted[projection.name]
-                picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
-                mine = [e for _, e in picked]
-                try:
-                    with self._writing() as connection:
-                        tracking.move_position(connection, projection.tracking_name, start, reached)
-                        projection.apply_at(connection, mine, [i for i, _ in picked])
-                except tracking.PositionMoved:
-                    positions[projection.name] = self.position(projection)  # another runner applied it
-                    continue
-                applied[projection.name] += len(mine)
-                positions[projection.name] = reached
+            with collector_paused():
+                notifications = self.recorder.select_notifications(
+                    position, limit, stop=end, topics=topics, inclusive_of_start=False
+                )
+                # A short batch reached `end`: everything up to it is seen, including events of other topics.
+                reached = notifications[-1].id if len(notifications) == limit else end
+                ids = [n.id for n in notifications]
+                events = self.decoder.events(notifications)
+                for projection in projections:
+                    start = positions[projection.name]
+                    if start >= reached:
+                        continue
+                    classes = wanted[projection.name]
+                    picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+                    mine = [e for _, e in picked]
+                    try:
+                        with self._writing() as connection:
+                            tracking.move_position(connection, projection.tracking_name, start, reached)
+                            projection.apply_at(connection, mine, [i for i, _ in picked])
+                    except tracking.PositionMoved:
+                        positions[projection.name] = self.position(projection)  # another runner applied it
+                        continue
+                    applied[projection.name] += len(mine)
+                    positions[projection.name] = reached
             # Behind only if another runner moved a projection to part-way through this batch.
             position = min(positions.values())
             if progress is not None:
