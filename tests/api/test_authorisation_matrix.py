@@ -157,6 +157,8 @@ def _reads() -> list[tuple[str, str, int]]:
         "/reviews/{ref}": READ_REVIEW,
         "/reviews/{ref}/timeline": READ_REVIEW,
         "/boards/NVL/reviews": REGISTER,
+        "/boards/NVL/reviews?stage=in_conduct&overdue=true": REGISTER,
+        "/boards/NVL/reviews/counts": REGISTER,
         "/boards": BOARDS,
         "/users": USERS,
         "/me": ME,
@@ -206,6 +208,7 @@ def test_only_admins_change_the_registry(
         ("get", "/users"),
         ("get", "/reviews/NVL-2026-001"),
         ("get", "/boards/NVL/reviews"),
+        ("get", "/boards/NVL/reviews/counts"),
         ("post", "/reviews"),
         ("post", "/reviews/NVL-2026-001/decision"),
         ("post", "/boards"),
@@ -217,3 +220,24 @@ def test_every_endpoint_refuses_a_caller_without_a_valid_token(api: Api, method:
         response = api.client.request(method, path, headers=headers, json={})
         assert response.status_code == 401, (headers, response.text)
         assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_the_register_filters_by_stage_and_counts_each_stage(api: Api) -> None:
+    """The coordinator's register over HTTP, as `lipp review list --stage` and `lipp review counts` show it."""
+    conducted = _review_ready_for(api, "draft-report")  # terms agreed: in conduct
+    decided = _review_ready_for(api, "commissioning")
+    notified = _notify(api, f"Child {next(CASE_NUMBERS)}")
+    coordinator = api.as_("nvl.coordinator")
+
+    in_conduct = api.client.get("/boards/NVL/reviews", params={"stage": "in_conduct"}, headers=coordinator)
+    counts = api.client.get("/boards/NVL/reviews/counts", headers=coordinator)
+    bad_stage = api.client.get("/boards/NVL/reviews", params={"stage": "finished"}, headers=coordinator)
+
+    assert [row["reference"] for row in in_conduct.json()] == [conducted]
+    assert {c["stage"]: (c["reviews"], c["paused"]) for c in counts.json()} == {
+        "notified": (1, 0),
+        "decided": (1, 0),
+        "in_conduct": (1, 0),
+    }, (notified, decided)
+    assert [c["stage"] for c in counts.json()] == ["notified", "decided", "in_conduct"], "in process order"
+    assert bad_stage.status_code == 422 and "stage" in bad_stage.json()["detail"]

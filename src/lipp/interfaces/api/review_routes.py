@@ -11,7 +11,9 @@ from pydantic import create_model
 from lipp.application.views import ReviewReceipt, ReviewRow, ReviewView, TimelineEntry
 from lipp.commands import reviews as c
 from lipp.commands.fields import Command
+from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.projections.register.entries import StageCount
 
 router = APIRouter(tags=["reviews"])
 
@@ -83,11 +85,28 @@ def timeline(reference: str, actor: ActorDep, lipp: LippDep, as_of: AsOf = None)
 
 
 @router.get("/boards/{code}/reviews", operation_id="BoardRegister")
-def register(code: str, actor: ActorDep, lipp: LippDep, as_of: AsOf = None, overdue: bool = False) -> list[ReviewRow]:
+def register(
+    code: str,
+    actor: ActorDep,
+    lipp: LippDep,
+    as_of: AsOf = None,
+    overdue: bool = False,
+    stage: Annotated[Stage | None, Query(description="Only reviews at this stage")] = None,
+) -> list[ReviewRow]:
     """The board's reviews with their stage and next deadline (read model; replayed events for `as_of`)."""
     if as_of is not None:  # what the board knew then cannot come from a current-state table
         rows = lipp.reviews.register(actor, code, as_of)
-        return [row for row in rows if row.next_status == "overdue"] if overdue else rows
+        rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
+        return [row for row in rows if row.stage == stage.value] if stage else rows
     board = lipp.registry.board(code)
-    entries = lipp.register.entries(actor, board.id, board.code, lipp.reviews.today(), overdue_only=overdue)
+    entries = lipp.register.entries(
+        actor, board.id, board.code, lipp.reviews.today(), overdue_only=overdue, stage=stage
+    )
     return [ReviewRow.model_validate(entry, from_attributes=True) for entry in entries]
+
+
+@router.get("/boards/{code}/reviews/counts", operation_id="BoardStageCounts")
+def stage_counts(code: str, actor: ActorDep, lipp: LippDep) -> list[StageCount]:
+    """How many of the board's reviews stand at each stage (in process order), and how many of those are paused."""
+    board = lipp.registry.board(code)
+    return lipp.register.counts(actor, board.id, board.code)
