@@ -241,3 +241,23 @@ def test_the_register_filters_by_stage_and_counts_each_stage(api: Api) -> None:
     }, (notified, decided)
     assert [c["stage"] for c in counts.json()] == ["notified", "decided", "in_conduct"], "in process order"
     assert bad_stage.status_code == 422 and "stage" in bad_stage.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "says"),
+    [
+        ("get", "/nowhere", 404, "no endpoint at /nowhere"),
+        ("delete", "/reviews", 405, "takes POST"),
+        ("get", "/reviews/NVL-2026-001/decision", 405, "takes POST"),
+    ],
+)
+def test_unknown_paths_and_methods_are_problems_too(
+    shared_api: Api, method: str, path: str, status: int, says: str
+) -> None:
+    response = shared_api.client.request(method, path, headers=shared_api.as_("nvl.coordinator"))
+
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    assert says in response.json()["detail"] and response.json()["status"] == status
+    if status == 405:
+        assert response.headers["allow"] == "POST"

@@ -4,12 +4,14 @@ page for a browser that asked for HTML."""
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException
 
 from lipp.domain.errors import ConcurrentChange, LippError, Unauthenticated
 from lipp.interfaces.api.pages import page, wants_html
@@ -60,6 +62,24 @@ async def _on_validation_error(request: Request, error: Exception) -> Response:
     return _for(request, 422, "Invalid input", detail, errors=fields)
 
 
+async def _on_http_error(request: Request, error: Exception) -> Response:
+    """What the framework refuses before any endpoint runs: no such path, or not that method."""
+    assert isinstance(error, HTTPException)
+    headers = dict(error.headers or {})
+    title = HTTPStatus(error.status_code).phrase
+    where = f"{request.method} {request.url.path}"
+    if error.status_code == 404:
+        detail = f"there is no endpoint at {request.url.path} (the endpoints are listed at /docs)"
+    elif error.status_code == 405:
+        allowed = next((value for name, value in headers.items() if name.lower() == "allow"), "other methods")
+        detail = f"{where} is not allowed; this path takes {allowed}"
+    else:
+        detail = str(error.detail)
+    response = _for(request, error.status_code, title, detail)
+    response.headers.update(headers)
+    return response
+
+
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return problem(500, "Internal error", "lipp failed to handle this request; it has been logged")
@@ -69,4 +89,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(LippError, _on_lipp_error)
     app.add_exception_handler(ValidationError, _on_validation_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(HTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_unexpected)
