@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.queues
 import os
+import queue
 import signal
 import socket
 import subprocess
@@ -189,22 +190,29 @@ def _in_client_processes(
     def client(number: int) -> None:
         with httpx.Client(base_url=server.url, headers=dict(headers_of(number)), timeout=30) as http:
             http.get("/openapi.json")  # open the connection before the clock starts
-            ready.wait()
-            go.wait()
+            ready.wait(timeout=120)
+            go.wait(timeout=120)
             outcomes.put((number, drive(http, number, began.value)))
 
     processes = [FORK.Process(target=client, args=(n,)) for n in range(clients)]
     for process in processes:
         process.start()
-    ready.wait()  # every client is connected
+    ready.wait(timeout=120)  # every client is connected (a client that died breaks the barrier)
     cpu_before = server.cpu_seconds()
     began.value = time.perf_counter() + 0.02  # CLOCK_MONOTONIC: the same clock in every process
-    go.wait()
-    collected = dict(outcomes.get(timeout=600) for _ in processes)
+    go.wait(timeout=120)
+    collected: dict[int, Outcome] = {}
+    while len(collected) < clients:
+        try:
+            number, outcome = outcomes.get(timeout=1)
+        except queue.Empty:
+            failed = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+            if failed:
+                raise RuntimeError(f"{len(failed)} client process(es) failed (exit {failed[0]}); see above") from None
+            continue
+        collected[number] = outcome
     for process in processes:
         process.join()
-    if len(collected) != clients:
-        raise RuntimeError(f"only {len(collected)} of {clients} clients reported")
     latencies = [x for number in sorted(collected) for x in collected[number][0]]
     return Phase(
         latencies=tuple(latencies),
