@@ -124,6 +124,7 @@ def load(
 
     def drive(http: httpx.Client, number: int, began: float) -> Outcome:
         latencies, failures = [], []
+        time.sleep(max(0.0, began - time.perf_counter()))  # everyone starts on the clock
         deadline = began + seconds
         count = 0
         while (sent := time.perf_counter()) < deadline:
