@@ -14,6 +14,7 @@ from sqlalchemy import inspect
 from lipp.bootstrap import Lipp
 from lipp.domain.clock import SettableClock
 from lipp.projections import tracking
+from lipp.projections.database import is_postgres
 from lipp.projections.projection import SHADOW
 from tests.conftest import People
 from tests.projections.test_crash_safety import LIPP, every_table, history_for_every_projection
@@ -85,3 +86,19 @@ def test_a_killed_rebuild_leaves_the_live_tables_and_carries_on_when_run_again(b
     assert not [name for name in _tables(built) if SHADOW in name]
     full = built.runner.rebuild_all(built.projections)
     assert resumed["marker_results"] < full["marker_results"], "carried on rather than starting again"
+
+
+def test_rebuilt_tables_come_with_planner_statistics_on_postgresql(built: Lipp) -> None:
+    """Fresh tables have none, and PostgreSQL then misjudges how many findings a common word matches."""
+    if not is_postgres(built.read_models):
+        pytest.skip("PostgreSQL's planner statistics; SQLite plans these queries well without")
+    built.runner.rebuild_all(built.projections)
+
+    with built.read_models.connect() as connection:
+        analysed = {
+            name
+            for (name,) in connection.exec_driver_sql(
+                "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL"
+            )
+        }
+    assert {"library_findings", "review_register", "marker_ratings"} <= analysed

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from lipp.projections import tracking
 from lipp.projections.collector import collector_paused
-from lipp.projections.database import WRITING, index_names
+from lipp.projections.database import WRITING, index_names, is_postgres
 from lipp.projections.decoding import EventDecoder
 from lipp.projections.projection import Projection
 
@@ -88,8 +88,19 @@ class ProjectionRunner:
             if all(self._position_of(shadow.tracking_name) >= end for shadow in shadows):
                 break
         for projection, shadow in zip(projections, shadows, strict=True):
+            self._analyse(shadow)
             self._swap(projection, shadow)
         return applied
+
+    def _analyse(self, shadow: Projection) -> None:
+        """Give PostgreSQL's planner statistics of the freshly built tables before readers use them: without
+        any it guessed a common word matched 243 findings, not 33,000, and chose a plan twenty times slower.
+        (Tables filled by catch-up get theirs from autovacuum as they grow; SQLite plans well without.)"""
+        if not is_postgres(self.engine):
+            return
+        with self._writing() as connection:
+            for name in shadow.table_names(connection):
+                connection.exec_driver_sql(f"ANALYZE {name}")
 
     def _shadow(self, projection: Projection) -> Projection:
         """The projection's shadow, resumed if an earlier rebuild of this version got part-way."""
