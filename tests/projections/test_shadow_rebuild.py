@@ -88,10 +88,11 @@ def test_a_killed_rebuild_leaves_the_live_tables_and_carries_on_when_run_again(b
     assert resumed["marker_results"] < full["marker_results"], "carried on rather than starting again"
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("settings", ["postgres"], indirect=True)  # planner statistics are PostgreSQL's
 def test_rebuilt_tables_come_with_planner_statistics_on_postgresql(built: Lipp) -> None:
     """Fresh tables have none, and PostgreSQL then misjudges how many findings a common word matches."""
-    if not is_postgres(built.read_models):
-        pytest.skip("PostgreSQL's planner statistics; SQLite plans these queries well without")
+    assert is_postgres(built.read_models)
     built.runner.rebuild_all(built.projections)
 
     with built.read_models.connect() as connection:
