@@ -128,10 +128,7 @@ def load(
         deadline = began + seconds
         count = 0
         while (sent := time.perf_counter()) < deadline:
-            response = request(http, number, count)
-            latencies.append(time.perf_counter() - sent)
-            if response.status_code != expected:
-                failures.append(f"{response.status_code} {response.text[:200]}")
+            _send(request, http, number, count, sent, expected, latencies, failures)
             count += 1
         return latencies, failures, time.perf_counter()
 
@@ -159,13 +156,27 @@ def paced(
             pause = scheduled - time.perf_counter()
             if pause > 0:
                 time.sleep(pause)
-            response = request(http, number, count)
-            latencies.append(time.perf_counter() - scheduled)
-            if response.status_code != expected:
-                failures.append(f"{response.status_code} {response.text[:200]}")
+            _send(request, http, number, count, scheduled, expected, latencies, failures)
         return latencies, failures, time.perf_counter()
 
     return _in_client_processes(server, clients, headers_of, drive)
+
+
+def _send(
+    request: Request,
+    http: httpx.Client,
+    number: int,
+    count: int,
+    since: float,
+    expected: int,
+    latencies: list[float],
+    failures: list[str],
+) -> None:
+    """One request; its latency runs from `since` (when it was sent, or when it was due)."""
+    response = request(http, number, count)
+    latencies.append(time.perf_counter() - since)
+    if response.status_code != expected:
+        failures.append(f"{response.status_code} {response.text[:200]}")
 
 
 # What one client reports: its latencies (seconds), its failures, and when it finished (perf_counter).

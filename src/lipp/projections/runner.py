@@ -160,23 +160,37 @@ class ProjectionRunner:
                     start = positions[projection.name]
                     if start >= reached:
                         continue
-                    classes = wanted[projection.name]
-                    picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
-                    mine = [e for _, e in picked]
-                    try:
-                        with self._writing() as connection:
-                            tracking.move_position(connection, projection.tracking_name, start, reached)
-                            projection.apply_at(connection, mine, [i for i, _ in picked])
-                    except tracking.PositionMoved:
+                    count = self._apply(projection, wanted[projection.name], ids, events, start, reached)
+                    if count is None:
                         positions[projection.name] = self.position(projection)  # another runner applied it
                         continue
-                    applied[projection.name] += len(mine)
+                    applied[projection.name] += count
                     positions[projection.name] = reached
             # Behind only if another runner moved a projection to part-way through this batch.
             position = min(positions.values())
             if progress is not None:
                 progress(position, end)
         return applied
+
+    def _apply(
+        self,
+        projection: Projection,
+        classes: frozenset[type[Any]],
+        ids: list[int],
+        events: list[Any],
+        start: int,
+        reached: int,
+    ) -> int | None:
+        """Apply the batch's events of `classes` after `start`, and move the position to `reached`, in one
+        transaction. Returns how many were applied; None if another runner moved the position first."""
+        picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+        try:
+            with self._writing() as connection:
+                tracking.move_position(connection, projection.tracking_name, start, reached)
+                projection.apply_at(connection, [e for _, e in picked], [i for i, _ in picked])
+        except tracking.PositionMoved:
+            return None
+        return len(picked)
 
     def position(self, projection: Projection) -> int:
         return self._position_of(projection.tracking_name)
