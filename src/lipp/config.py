@@ -95,6 +95,12 @@ class Settings(BaseSettings):
         description="How long an API process remembers a successful token check; a token revoked or a user "
         "deactivated through another process is refused within this time (0: check every request)",
     )
+    max_request_bytes: int = Field(
+        default=1_048_576,
+        ge=1024,
+        le=1_073_741_824,
+        description="The largest request body the API reads; a larger one is refused with 413 before it is read",
+    )
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
     learning: LearningSettings = Field(default_factory=LearningSettings)
 

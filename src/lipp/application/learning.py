@@ -234,13 +234,15 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
     # Reading.
 
     def briefing(self, actor: Actor, key: str) -> BriefingDocument:
-        return self._document(self._visible(actor, key))
+        briefing = self._visible(actor, key)
+        return self._document(briefing, outsider=not self._inside_board(actor, briefing))
 
     def briefings(self, actor: Actor) -> list[BriefingSummary]:
         ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Briefing.Drafted)]
         every: list[Briefing] = [self.repository.get(i) for i in ids]
         found = [b for b in every if _may_see(actor, b, self._received(actor, b))]
-        return [self._summary(b) for b in sorted(found, key=lambda b: b.drafted_at, reverse=True)]
+        ordered = sorted(found, key=lambda b: b.drafted_at, reverse=True)
+        return [self._summary(b, outsider=not self._inside_board(actor, b)) for b in ordered]
 
     def briefing_by_id(self, briefing_id: UUID) -> Briefing:
         briefing: Briefing = self.repository.get(briefing_id)
@@ -249,12 +251,12 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
     def document_of(self, briefing: Briefing) -> BriefingDocument:
         return self._document(briefing)
 
-    def _document(self, briefing: Briefing) -> BriefingDocument:
+    def _document(self, briefing: Briefing, outsider: bool = False) -> BriefingDocument:
         board = self.registry.board_by_id(briefing.board_id).code if briefing.board_id else None
-        return briefing_document(briefing, board)
+        return briefing_document(briefing, board, outsider=outsider)
 
-    def _summary(self, briefing: Briefing) -> BriefingSummary:
-        document = self._document(briefing)
+    def _summary(self, briefing: Briefing, outsider: bool) -> BriefingSummary:
+        document = self._document(briefing, outsider)
         return BriefingSummary(
             key=document.key,
             title=document.title,
@@ -271,6 +273,18 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         if briefing is None or not _may_see(actor, briefing, self._received(actor, briefing)):
             raise UnknownBriefing(f"no briefing has key '{key.strip().lower()}'")
         return briefing
+
+    def _inside_board(self, actor: Actor, briefing: Briefing) -> bool:
+        """Whether `actor` reads a board's briefing from inside that board (an admin, its coordinator, a member
+        of one of its teams): only they see the review's reference; everyone else sees board code and year."""
+        if briefing.board_id is None or actor.role in (Role.ADMIN, Role.SYSTEM):
+            return True
+        if actor.role is Role.COORDINATOR:
+            return actor.is_coordinator_of(briefing.board_id)
+        if actor.role is Role.TEAM_MEMBER and actor.team_id is not None:
+            team = self.registry.team_by_id(actor.team_id)
+            return team is not None and team.board_id == briefing.board_id
+        return False
 
     def _received(self, actor: Actor, briefing: Briefing) -> bool:
         return bool(

@@ -9,17 +9,13 @@ from uuid import UUID
 
 from sqlalchemy import Engine
 
-from lipp.domain.actors import Actor, Role
-from lipp.domain.errors import NotAuthorised
+from lipp.domain.actors import Actor
+from lipp.domain.learning import sight
 from lipp.domain.reference.themes import theme_list
 from lipp.projections.learning import queries
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics, ThemeReach
 from lipp.projections.learning.projection import DeliveriesProjection
 from lipp.projections.runner import ProjectionRunner
-
-
-class ActorMayNotSeeLoopMetrics(NotAuthorised):
-    """Loop metrics are for admins, national bodies (every board) and coordinators (their own board)."""
 
 
 @dataclass
@@ -46,8 +42,7 @@ class DeliveriesView:
     def deliveries(
         self, actor: Actor, briefing: str | None = None, state: str | None = None, limit: int = 500
     ) -> list[DeliveryRow]:
-        if actor.role is Role.LEAD_REVIEWER:
-            raise NotAuthorised(f"{actor.username} (lead reviewer) may not list deliveries")
+        sight.listing(actor)  # refused before any catching up
         self.catch_up()
         with self.engine.connect() as connection:
             return queries.listed(connection, actor, briefing, state, limit)
@@ -69,11 +64,7 @@ class DeliveriesView:
 
     def metrics(self, actor: Actor, part: queries.Slice) -> LoopMetrics:
         """Reach, times and verified share for the slice; a coordinator's are always their own board's."""
-        if actor.role not in (Role.ADMIN, Role.NATIONAL_BODY, Role.COORDINATOR):
-            raise ActorMayNotSeeLoopMetrics(
-                f"{actor.username} ({actor.role.value}) may not see loop metrics: "
-                "admins, national bodies and coordinators may"
-            )
+        sight.in_aggregate(actor, part.board)  # refused before any catching up
         if part.theme:
             part = queries.Slice(**{**vars(part), "theme": theme_list().theme(part.theme).id})
         self.catch_up()
