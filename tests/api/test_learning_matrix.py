@@ -19,6 +19,7 @@ DIGESTS = itertools.count(1)
 
 #        admin  nvl.co emr.co rev.a  rev.b  nat    team
 TEAMS = (200, 200, 200, 403, 403, 200, 200)
+TEAMS_OF_NVL = (200, 200, 403, 403, 403, 200, 200)  # another board's coordinator is refused, not shown none
 ADD_TEAM = (201, 201, 403, 403, 403, 403, 403)
 SHOW_TEAM = (200, 200, 404, 404, 404, 200, 200)
 SUBSCRIBE = (200, 200, 404, 404, 404, 403, 403)
@@ -87,6 +88,14 @@ def draft_key(shared_api: Api) -> str:
 @pytest.mark.parametrize(("caller", "status"), _rows(TEAMS))
 def test_listing_teams(shared_api: Api, caller: str, status: int) -> None:
     assert shared_api.client.get("/teams", headers=shared_api.as_(caller)).status_code == status
+
+
+@pytest.mark.parametrize(("caller", "status"), _rows(TEAMS_OF_NVL))
+def test_listing_one_boards_teams(shared_api: Api, caller: str, status: int) -> None:
+    response = shared_api.client.get("/teams?board=NVL", headers=shared_api.as_(caller))
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert "NVL-CSC" in {row["code"] for row in response.json()}
 
 
 @pytest.mark.parametrize(("caller", "status"), _rows(ADD_TEAM))

@@ -25,7 +25,8 @@ class OnlyAdminsAndTheBoardsCoordinatorManageTeams(NotAuthorised):
 
 
 class ActorMayNotListTeams(NotAuthorised):
-    """Lead reviewers work on reviews, not on disseminating them."""
+    """Lead reviewers work on reviews, not on disseminating them; coordinators and team members list only their
+    own board's teams."""
 
 
 class RegistryTeams(LippApplication):
@@ -82,10 +83,23 @@ class RegistryTeams(LippApplication):
         a team member their own."""
         if actor.role is Role.LEAD_REVIEWER:
             raise ActorMayNotListTeams(f"{actor.username} (lead reviewer) may not list teams")
+        if board and not self._may_list_teams_of(actor, board_id_for(board)):
+            # A filter on a board whose teams the caller may not see is refused, not answered with an empty list.
+            raise ActorMayNotListTeams(
+                f"{actor.username} ({actor.role.value}) may not list the teams of {board.strip().upper()}"
+            )
         found = [t for t in self.all_teams() if may_see_team(actor, t)]
         if board:
             found = [t for t in found if t.board_id == board_id_for(board)]
         return sorted((self.team_view(t) for t in found), key=lambda view: view.code)
+
+    def _may_list_teams_of(self, actor: Actor, board_id: UUID) -> bool:
+        if actor.role is Role.COORDINATOR:
+            return actor.board_id == board_id
+        if actor.role is Role.TEAM_MEMBER:
+            own = self.team_by_id(actor.team_id) if actor.team_id else None
+            return own is not None and own.board_id == board_id
+        return True
 
     def all_teams(self) -> list[Team]:
         """Every registered team as it stands now (for addressing briefings)."""
