@@ -70,7 +70,12 @@ Username = Annotated[
 CaseReference = Annotated[
     str,
     AfterValidator(_as_value_error(check_case_reference)),
-    Field(description="A board-local pseudonymous reference for the child (never a name, date of birth or NHS number)"),
+    Field(
+        description="A board-local pseudonymous reference for the child (never a name, date of birth or NHS number)",
+        # Documents check_case_reference for API clients (surrounding spaces are trimmed; six digits in a row
+        # are refused); the check itself is the validator above.
+        json_schema_extra={"pattern": r"^\s*(?!.*\d{6})[A-Za-z0-9][A-Za-z0-9 _\-/.]{0,31}\s*$"},
+    ),
 ]
 
 

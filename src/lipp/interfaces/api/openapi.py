@@ -10,34 +10,9 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from pydantic import TypeAdapter
 
-from lipp.commands.alliance import ActionReference
-from lipp.commands.fields import BoardCode, ReviewReference, TeamCode, Username
-from lipp.commands.learning import BriefingKey, DeliveryCode
+from lipp.interfaces.api import openapi_vocabulary as vocabulary
 from lipp.interfaces.api.problems import MAX_LISTED_ERRORS, PROBLEM
-
-# A path parameter is a plain string in the route; the command it becomes checks its pattern. Documented here
-# from the same field types, by the collection the parameter names a member of.
-_PATH_TYPES: dict[tuple[str, str], Any] = {
-    ("reviews", "reference"): ReviewReference,
-    ("boards", "code"): BoardCode,
-    ("users", "username"): Username,
-    ("reviewers", "username"): Username,
-    ("teams", "code"): TeamCode,
-    ("deliveries", "code"): DeliveryCode,
-    ("briefings", "key"): BriefingKey,
-    ("actions", "action"): ActionReference,
-    ("members", "code"): BoardCode,
-}
-# Path parameters whose command field is not a plain string type: the documented shape of what they accept.
-_PATH_SCHEMAS: dict[tuple[str, str], dict[str, Any]] = {
-    ("findings", "finding"): {
-        "type": "string",
-        "pattern": r"^[Ff]?[1-9][0-9]{0,2}$",
-        "description": "F1, F2 ... or 1, 2 ...",
-    },
-}
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "title": "Problem",
@@ -67,6 +42,7 @@ _REF = {"$ref": "#/components/schemas/Problem"}
 
 # Status: (description, whether it applies to an operation).
 _REFUSALS: dict[str, str] = {
+    "400": "The request body could not be read at all (not UTF-8 text, say)",
     "401": "No API token, or one that is unknown, revoked or of a deactivated user",
     "403": "The caller's role does not allow this",
     "404": "No such resource, or one the caller may not see",
@@ -89,7 +65,7 @@ def _statuses_for(method: str, operation: dict[str, Any], secured_by_default: bo
     if operation.get("security", [{}] if secured_by_default else []):
         statuses.append("401")
     if method in _BODY_METHODS or "requestBody" in operation:
-        statuses.append("413")
+        statuses += ["400", "413"]
     return sorted(statuses)
 
 
@@ -98,7 +74,8 @@ def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
     422 body, which lipp never sends)."""
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
-    _require_non_blank(schemas)
+    for name in _request_schemas(schema):
+        _document_bodies(schemas[name])
     schemas["Problem"] = PROBLEM_SCHEMA
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
@@ -107,7 +84,7 @@ def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
         for method, operation in operations.items():
             if method not in {"get", "post", "put", "patch", "delete", "head", "options"}:
                 continue
-            _document_path_patterns(path, operation)
+            _document_parameters(path, operation)
             responses = operation.setdefault("responses", {})
             for status in _statuses_for(method, operation, secured_by_default):
                 headers = None
@@ -119,34 +96,77 @@ def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _document_path_patterns(path: str, operation: dict[str, Any]) -> None:
+def _document_parameters(path: str, operation: dict[str, Any]) -> None:
+    """Path and query parameters: the patterns, bounds and reference data the server checks them against."""
     segments = path.strip("/").split("/")
     for parameter in operation.get("parameters", []):
-        if parameter.get("in") != "path":
-            continue
-        placeholder = "{" + parameter["name"] + "}"
-        if placeholder not in segments or segments.index(placeholder) == 0:
-            continue
-        collection = segments[segments.index(placeholder) - 1]
-        key = (collection, parameter["name"])
-        field_type = _PATH_TYPES.get(key)
-        if field_type is not None:
-            parameter["schema"] = {**parameter["schema"], **TypeAdapter(field_type).json_schema()}
-        elif key in _PATH_SCHEMAS:
-            parameter["schema"] = {**parameter["schema"], **_PATH_SCHEMAS[key]}
+        documented: dict[str, Any] | None = None
+        if parameter.get("in") == "path":
+            placeholder = "{" + parameter["name"] + "}"
+            position = segments.index(placeholder) if placeholder in segments else 0
+            if position > 0:
+                documented = vocabulary.path_parameter(segments[position - 1], parameter["name"])
+            if documented is not None:
+                parameter["schema"] = {**parameter["schema"], **documented}
+            if isinstance(parameter["schema"].get("pattern"), str):
+                parameter["schema"]["pattern"] = vocabulary.ecma_pattern(parameter["schema"]["pattern"])
+        elif parameter.get("in") == "query":
+            documented = vocabulary.query_parameter(path, parameter["name"])
+            if documented is not None:
+                parameter["schema"] = vocabulary.narrowed(parameter["schema"], documented)
 
 
-def _require_non_blank(node: Any) -> None:
-    """Text fields strip surrounding whitespace before their minimum length is checked, so a required text of
-    only spaces is refused: documented as a pattern needing one character that is not whitespace."""
+def _request_schemas(schema: dict[str, Any]) -> set[str]:
+    """The component schemas a request body uses, directly or nested (answers are left as generated)."""
+    components = schema.get("components", {}).get("schemas", {})
+    found: set[str] = set()
+    pending = [
+        body["content"][media]["schema"]
+        for operations in schema.get("paths", {}).values()
+        for operation in operations.values()
+        if isinstance(operation, dict) and (body := operation.get("requestBody"))
+        for media in body.get("content", {})
+    ]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                name = ref.rsplit("/", 1)[1]
+                if name not in found and name in components:
+                    found.add(name)
+                    pending.append(components[name])
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return found
+
+
+_PYDANTIC_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _document_bodies(node: Any) -> None:
+    """Request bodies' fields, in place: a required text of only spaces is refused (texts are stripped before
+    their minimum length is checked), so it is documented as needing a character that is not whitespace;
+    bounds pydantic leaves under its own names (`ge`, on a number read through a validator) get their JSON
+    Schema names; themes are the ones the server knows."""
     if isinstance(node, dict):
         if node.get("type") == "string" and node.get("minLength", 0) >= 1 and "pattern" not in node:
             node["pattern"] = r"\S"
+        if isinstance(node.get("pattern"), str):
+            node["pattern"] = vocabulary.ecma_pattern(node["pattern"])
+        if node.get("type") in ("integer", "number"):
+            for own, standard in _PYDANTIC_BOUNDS.items():
+                if own in node:
+                    node[standard] = node.pop(own)
+        for name, value in (node.get("properties") or {}).items():
+            if isinstance(value, dict):
+                vocabulary.body_property(name, value)
         for value in node.values():
-            _require_non_blank(value)
+            _document_bodies(value)
     elif isinstance(node, list):
         for value in node:
-            _require_non_blank(value)
+            _document_bodies(value)
 
 
 def install(app: FastAPI) -> None:
