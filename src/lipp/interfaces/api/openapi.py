@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from lipp.interfaces.api import openapi_vocabulary as vocabulary
+from lipp.interfaces.api.openapi_links import add_links
 from lipp.interfaces.api.problems import MAX_LISTED_ERRORS, PROBLEM
 
 PROBLEM_SCHEMA: dict[str, Any] = {
@@ -71,7 +72,8 @@ def _statuses_for(method: str, operation: dict[str, Any], secured_by_default: bo
 
 def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
     """Add the Problem schema and, to every operation, the refusals it can answer (replacing FastAPI's own
-    422 body, which lipp never sends)."""
+    422 body, which lipp never sends), what its parameters accept, and links to the operations its answer
+    leads to."""
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     for name in _request_schemas(schema):
@@ -93,6 +95,7 @@ def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
                 elif status == "409":
                     headers = {"Retry-After": {"schema": {"type": "string"}, "description": "after a concurrent edit"}}
                 responses[status] = _refusal(_REFUSALS[status], headers)
+    add_links(schema)
     return schema
 
 
