@@ -315,3 +315,17 @@ def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(demo_run: 
     assert html.name == "digest.html" and "National theme digest" in html.read_text()
     digests = [p for p in (folder / "outbox").glob("*.eml") if b"X-Lipp-Digest:" in p.read_bytes()]
     assert digests, "the digest was e-mailed into the outbox folder"
+
+
+def test_the_cli_refuses_what_the_api_refuses_about_deliveries(cli: Cli) -> None:
+    """The same rule as the API (one sight rule): a national body lists no single deliveries, a coordinator
+    sees no other board's loop metrics; each a one-line refusal, not an empty answer."""
+    refusals = cli.all_refused(
+        [
+            ["--as", "national.body", "delivery", "list"],
+            ["--as", "nvl.coordinator", "learning", "metrics", "--board", "EMR"],
+        ]
+    )
+    assert "may not list deliveries" in refusals[0]
+    assert "may not see the loop metrics of EMR" in refusals[1]
+    assert cli.json("--as", "nvl.coordinator", "learning", "metrics", "--board", "nvl")["teams_targeted"] == 0

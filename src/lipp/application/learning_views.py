@@ -62,7 +62,7 @@ class DeliveryView(View):
 def review_reference_hidden(reference: str) -> str:
     """What a reader outside the board sees of a review's reference: the board's code and the year only."""
     board, _, rest = reference.partition("-")
-    return f"{board} {rest.partition('-')[0]}".strip()
+    return f"{board}-{rest.partition('-')[0]}"
 
 
 def briefing_document(briefing: Briefing, board_code: str | None, *, outsider: bool = False) -> BriefingDocument:
