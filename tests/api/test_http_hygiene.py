@@ -98,6 +98,20 @@ def test_an_answer_to_many_unknown_keys_stays_small(served: Served, keys: int, l
     assert len(response.content) < 12_000
 
 
+@SETTINGS
+@given(
+    text=st.text(min_size=1, max_size=20_000),
+    path=st.sampled_from(["/learning/metrics?theme=", "/findings?q=", "/alliance/actions?theme=", "/me?x="]),
+    html=st.booleans(),
+)
+def test_a_refusal_quoting_what_was_sent_stays_small(served: Served, text: str, path: str, html: bool) -> None:
+    """Whatever a query quotes back in its refusal, the answer stays a few kilobytes."""
+    headers = {**served.auth, "Accept": "text/html"} if html else served.auth
+    response = served.client.get(path, params={path.rsplit("?", 1)[1].rstrip("="): text}, headers=headers)
+    assert response.status_code < 500, response.text
+    assert len(response.content) < 12_000
+
+
 SECURITY = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",

@@ -22,6 +22,9 @@ log = logging.getLogger("lipp.api")
 
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    """A problem+json answer; its detail is cut at `MAX_DETAIL_CHARS` (a refusal may quote what was sent)."""
+    if len(detail) > MAX_DETAIL_CHARS:
+        detail = detail[: MAX_DETAIL_CHARS - 1] + "…"
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
@@ -30,6 +33,7 @@ def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
 # few kilobytes, not one line per key. Each echoed field name and reason is cut to a length a person reads.
 MAX_LISTED_ERRORS = 20
 MAX_ECHOED_CHARS = 120
+MAX_DETAIL_CHARS = 4000
 
 
 def _clip(text: str) -> str:
@@ -49,6 +53,7 @@ def _field_errors(error: ValidationError | RequestValidationError) -> tuple[list
 
 def _for(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
     if wants_html(request):
+        detail = detail if len(detail) <= MAX_DETAIL_CHARS else detail[: MAX_DETAIL_CHARS - 1] + "…"
         return page(title, [detail], status)
     return problem(status, title, detail, **extra)
 

@@ -10,5 +10,6 @@ window.addEventListener("load", function () {
     deepLinking: true,
     showExtensions: true,
     showCommonExtensions: true,
+    validatorUrl: null, // the public validator badge would be a request to the internet
   });
 });
