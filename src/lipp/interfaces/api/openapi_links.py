@@ -73,3 +73,29 @@ def add_links(schema: dict[str, Any]) -> None:
             }
         if links:
             source["responses"][status]["links"] = links
+    _link_stand_alone_queries(schema, operations, components)
+
+
+def _link_stand_alone_queries(
+    schema: dict[str, Any], operations: list[tuple[str, dict[str, Any]]], components: dict[str, Any]
+) -> None:
+    """Operations on no resource (a search, the metrics, the reference lists) follow from `GET /me`, where
+    every caller starts, so a client walking the links reaches every operation."""
+    me = schema.get("paths", {}).get("/me", {}).get("get")
+    answer = _answer_fields(me, components) if me else None
+    if me is None or answer is None:
+        return
+    linked = {
+        link["operationId"]
+        for _, operation in operations
+        for response in operation.get("responses", {}).values()
+        for link in response.get("links", {}).values()
+    }
+    for _, operation in operations:
+        if operation is me or _path_parameters(operation) or operation["operationId"] in linked:
+            continue
+        if any(response.get("links") for response in operation.get("responses", {}).values()):
+            continue  # it leads somewhere itself: a client starts there
+        me["responses"][answer[0]].setdefault("links", {})[operation["operationId"]] = {
+            "operationId": operation["operationId"]
+        }
