@@ -37,6 +37,11 @@ def long_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+def first_upper(value: str | None) -> str:
+    """A sentence's first letter in capitals, the rest as written: `completion (sign-off)`."""
+    return (value[:1].upper() + value[1:]) if value else ""
+
+
 RAG_COLOURS = {"red": "govuk-tag--red", "amber": "govuk-tag--yellow", "green": "govuk-tag--green"}
 
 
@@ -44,7 +49,7 @@ def rag_class(rag: str | None) -> str:
     return RAG_COLOURS.get(rag or "", "govuk-tag--grey")
 
 
-environment.filters.update(label=label, long_date=long_date, rag_class=rag_class)
+environment.filters.update(first_upper=first_upper, label=label, long_date=long_date, rag_class=rag_class)
 
 
 def render(name: str, status_code: int = 200, headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
