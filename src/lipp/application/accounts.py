@@ -81,6 +81,10 @@ class AccountsApplication(LippApplication):
         self.public_url = public_url.rstrip("/")
         self.policy = SignInPolicy(settings.throttle_after_failures, settings.lock_after_failures)
 
+    def close(self) -> None:
+        """Nothing of its own to close: the storage is shared, and lipp closes it once. (eventsourcing closes
+        an application's storage when the application is collected, which would close everyone's.)"""
+
     # Commands.
 
     def set_password(self, actor: Actor, username: str, password: str) -> None:
