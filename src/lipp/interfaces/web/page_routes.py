@@ -22,7 +22,7 @@ top = APIRouter(route_class=WebRoute, include_in_schema=False)
 
 HOME_OF = {
     Role.LEAD_REVIEWER: "/app/my-reviews",
-    Role.TEAM_MEMBER: "/app/my-deliveries",
+    Role.TEAM_MEMBER: "/app/deliveries",
 }
 
 
@@ -113,15 +113,16 @@ def my_reviews(request: Request) -> HTMLResponse:
     return page(request, "my_reviews.html", actor, title="My reviews", entries=overdue_first(entries), today=today)
 
 
-@router.get("/my-deliveries")
+@router.get("/deliveries")
 def my_deliveries(request: Request) -> HTMLResponse:
-    """A team member's deliveries (GET /deliveries): their own team's only."""
+    """The deliveries the person may see, as GET /deliveries: a team member their team's, a coordinator their
+    board's teams'."""
     actor = signed_in(request)
-    require_role(actor, Role.TEAM_MEMBER)
     lipp = web_of(request).lipp
     rows = lipp.deliveries.deliveries(actor)
     team = lipp.registry.team_by_id(actor.team_id) if actor.team_id else None
-    return page(request, "my_deliveries.html", actor, title="My team's deliveries", rows=rows, team=team)
+    title = "My team's deliveries" if team else "Deliveries"
+    return page(request, "my_deliveries.html", actor, title=title, rows=rows, team=team)
 
 
 @router.get("/{rest:path}")

@@ -20,10 +20,10 @@ from lipp.interfaces.web.context import SignInNeeded, session_of
 from lipp.interfaces.web.templates import render
 
 NAVIGATION: dict[Role, list[tuple[str, str]]] = {
-    Role.COORDINATOR: [("/app/", "Register")],
+    Role.COORDINATOR: [("/app/", "Register"), ("/app/deliveries", "Deliveries")],
     Role.LEAD_REVIEWER: [("/app/my-reviews", "My reviews")],
-    Role.TEAM_MEMBER: [("/app/my-deliveries", "My deliveries")],
-    Role.ADMIN: [("/app/", "Boards"), ("/app/admin/invite", "Invite a user")],
+    Role.TEAM_MEMBER: [("/app/deliveries", "My deliveries")],
+    Role.ADMIN: [("/app/", "Boards"), ("/app/deliveries", "Deliveries"), ("/app/admin/invite", "Invite a user")],
     Role.NATIONAL_BODY: [("/app/", "Home")],
 }
 
