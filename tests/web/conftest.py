@@ -1,4 +1,4 @@
-"""One seeded data folder, one `lipp serve` and one Chromium for the browser tests of a module."""
+"""One seeded data folder, one `lipp serve` and one Chromium for all the browser tests."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class Site:
     seeded: Seeded
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     require_browser()
     data_dir = tmp_path_factory.mktemp("web")
@@ -37,7 +37,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(url=url, data_dir=data_dir, seeded=seeded)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def browser(site: Site) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         chromium = launch(playwright)
