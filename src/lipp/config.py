@@ -84,6 +84,9 @@ class WebSettings(BaseModel):
     throttle_after_failures: int = Field(default=3, ge=1, le=100, description="Failures in a row before waits")
     lock_after_failures: int = Field(default=10, ge=1, le=100, description="Failures in a row that lock")
     link_hours: int = Field(default=72, ge=1, le=24 * 30, description="How long an invitation or reset works")
+    require_second_factor: bool = Field(
+        default=False, description="Everyone signs in with a code from an authenticator app (TOTP) too"
+    )
 
 
 class Settings(BaseSettings):

@@ -1,4 +1,5 @@
-"""Record the stored form of the account events (a password set, failures, a lock, failures cleared) as a fixture.
+"""Record the stored form of the account events (a password set, failures, a lock, failures cleared, a second
+factor set up) as a fixture.
 
 Run once per new class version (`python -m tests.compat.record_accounts_fixtures vN`); past files are never
 overwritten."""
@@ -11,6 +12,7 @@ from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from lipp.accounts import totp
 from lipp.accounts.building import accounts_for
 from lipp.bootstrap import build
 from lipp.config import Settings, WebSettings
@@ -44,6 +46,8 @@ def record(version: str, folder: Path = FIXTURES) -> Path:
                 clock.advance(timedelta(minutes=1))
                 with suppress(Unauthenticated):
                     accounts.sign_in("reviewer.a", "wrong again")
+            key = totp.new_secret()  # an authenticator app set up: SecondFactorSet
+            accounts.set_up_second_factor(people.coordinator.user_id, key, totp.code_at(key, clock.now()))
             write_stored_log(lipp, path)
     return path
 

@@ -19,7 +19,7 @@ FIXTURES = sorted((Path(__file__).parent / "accounts_fixtures").glob("stored_acc
 def test_a_stored_account_history_replays_as_recorded(lipp: Lipp, path: Path) -> None:
     lipp.storage.recorder.insert_events(_stored(path))
     coordinator: User = lipp.registry.repository.get(user_id_for("nvl.coordinator"))
-    assert (coordinator.failed_sign_ins, coordinator.locked) == (0, False)
+    assert (coordinator.failed_sign_ins, coordinator.locked, coordinator.second_factor) == (0, False, True)
     reviewer: User = lipp.registry.repository.get(user_id_for("reviewer.a"))
     assert (reviewer.failed_sign_ins, reviewer.locked) == (3, True)
     assert lipp.registry.actor_for("reviewer.a").username == "reviewer.a"  # locked from signing in, not deactivated

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from lipp.accounts.tables import accounts_metadata, credentials
@@ -23,6 +23,8 @@ class Credentials:
     user_id: UUID
     email: str | None
     password_hash: str | None
+    totp_secret: str | None = None
+    totp_last_step: int | None = None
 
 
 class CredentialStore:
@@ -35,7 +37,9 @@ class CredentialStore:
     def of(self, user_id: UUID) -> Credentials | None:
         with self._engine.connect() as connection:
             row = connection.execute(select(credentials).where(credentials.c.user_id == user_id)).first()
-        return Credentials(row.user_id, row.email, row.password_hash) if row else None
+        if row is None:
+            return None
+        return Credentials(row.user_id, row.email, row.password_hash, row.totp_secret, row.totp_last_step)
 
     def user_with_email(self, email: str) -> UUID | None:
         with self._engine.connect() as connection:
@@ -54,7 +58,17 @@ class CredentialStore:
     def set_password_hash(self, user_id: UUID, password_hash: str, now: datetime) -> None:
         self._upsert(user_id, now, password_hash=password_hash)
 
-    def _upsert(self, user_id: UUID, now: datetime, **values: str) -> None:
+    def set_totp(self, user_id: UUID, secret: str, step: int, now: datetime) -> None:
+        self._upsert(user_id, now, totp_secret=secret, totp_last_step=step)
+
+    def accept_totp_step(self, user_id: UUID, step: int) -> bool:
+        """Record the step of an accepted code; False if that step (or a later one) was accepted already."""
+        newer = (credentials.c.totp_last_step.is_(None)) | (credentials.c.totp_last_step < step)
+        statement = update(credentials).where(credentials.c.user_id == user_id, newer).values(totp_last_step=step)
+        with self._engine.connect().execution_options(**{WRITING: True}) as connection, connection.begin():
+            return bool(connection.execute(statement).rowcount)
+
+    def _upsert(self, user_id: UUID, now: datetime, **values: str | int) -> None:
         dialect = postgresql if is_postgres(self._engine) else sqlite
         statement = dialect.insert(credentials).values(user_id=user_id, updated_at=now, **values)
         statement = statement.on_conflict_do_update(index_elements=["user_id"], set_={"updated_at": now, **values})

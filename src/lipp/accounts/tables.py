@@ -5,7 +5,7 @@ so both are kept here, while the User aggregate records that a password was set,
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, MetaData, String, Table, Uuid
+from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Uuid
 
 accounts_metadata = MetaData()
 
@@ -15,6 +15,8 @@ credentials = Table(
     Column("user_id", Uuid, primary_key=True),
     Column("email", String(254), unique=True),
     Column("password_hash", String(200)),
+    Column("totp_secret", String(64)),
+    Column("totp_last_step", Integer),  # the time step of the last code accepted: a code works once
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from sqlalchemy import Engine
 
-from lipp.accounts import passwords
+from lipp.accounts import passwords, totp
 from lipp.accounts.credentials import CredentialStore
 from lipp.accounts.links import Link, LinkPurpose, OneTimeLinks, token_hash
 from lipp.adapters.envelope import Envelope
@@ -24,7 +24,7 @@ from lipp.application.storage import EventStorage
 from lipp.config import WebSettings
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
 from lipp.domain.clock import Clock
-from lipp.domain.errors import ConcurrentChange, InvalidInput
+from lipp.domain.errors import ConcurrentChange, InvalidInput, Unauthenticated
 from lipp.domain.identifiers import user_id_for
 from lipp.domain.registry import sign_in
 from lipp.domain.registry.sign_in import SignInPolicy, SignInRefused
@@ -33,6 +33,10 @@ from lipp.domain.registry.user import USERNAME, User, UserIsDeactivated
 SHORTEST_PASSWORD = 12
 LONGEST_PASSWORD = 200
 EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+class WrongCode(Unauthenticated):
+    """The authenticator app's code is wrong, too old, or was used already."""
 
 
 class UserHasNoEmail(InvalidInput):
@@ -129,6 +133,47 @@ class AccountsApplication(LippApplication):
             except ConcurrentChange:  # another attempt on the same account was saved first: count afresh
                 continue
         raise ConcurrentChange("several sign-ins to this account at once: try again")
+
+    # The second factor.
+
+    def second_factor_needed(self, user_id: UUID) -> bool:
+        """Whether a correct password must be followed by a code: the user set one up, or the deployment
+        requires one of everyone."""
+        known = self.credentials.of(user_id)
+        return self.settings.require_second_factor or bool(known and known.totp_secret)
+
+    def has_second_factor(self, user_id: UUID) -> bool:
+        known = self.credentials.of(user_id)
+        return bool(known and known.totp_secret)
+
+    def check_code(self, user_id: UUID, code: str) -> Actor:
+        """The second step of signing in: a wrong code counts as a failed sign-in (the same waits and lock)."""
+        user: User = self.repository.get(user_id)
+        now = self.now()
+        sign_in.check_may_try(user, self.policy, now)
+        known = self.credentials.of(user_id)
+        step = totp.matching_step(known.totp_secret, code, now) if known and known.totp_secret else None
+        if step is None or not self.credentials.accept_totp_step(user_id, step):
+            sign_in.record_failure(user, self.policy, SYSTEM_ACTOR.user_id, now)
+            self.save_or_conflict(user)
+            if user.locked:
+                raise sign_in.AccountLocked("that was one failure too many: this account is now locked")
+            raise WrongCode("the code is not right: enter the 6 digits your authenticator app shows now")
+        if sign_in.record_success(user, user.id, now):
+            self.save_or_conflict(user)
+        return user.as_actor()
+
+    def set_up_second_factor(self, user_id: UUID, secret: str, code: str) -> Actor:
+        """Keep `secret` once the person proves their app has it by typing its current code."""
+        now = self.now()
+        step = totp.matching_step(secret, code, now)
+        if step is None:
+            raise WrongCode("the code is not right: add the key to your app, then enter the 6 digits it shows")
+        user: User = self.repository.get(user_id)
+        self.credentials.set_totp(user_id, secret, step, now)
+        user.trigger_event(User.SecondFactorSet, timestamp=now, actor_id=user_id)
+        self.save_or_conflict(user)
+        return user.as_actor()
 
     # Queries.
 

@@ -79,6 +79,7 @@ class User(Aggregate):
             aggregate.failed_sign_ins = 0  # the sign-in state below
             aggregate.last_failed_sign_in = None
             aggregate.locked = False
+            aggregate.second_factor = False
 
     class Deactivated(Aggregate.Event):
         """An admin deactivated the user; past events keep their name."""
@@ -145,9 +146,19 @@ class User(Aggregate):
             aggregate.failed_sign_ins = 0
             aggregate.last_failed_sign_in = None
 
+    class SecondFactorSet(Aggregate.Event):
+        """The user set up an authenticator app (TOTP): signing in now needs its code too. The secret is kept
+        in the accounts table, never in an event."""
+
+        actor_id: UUID
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.second_factor = True
+
     failed_sign_ins: int
     last_failed_sign_in: datetime | None
     locked: bool
+    second_factor: bool
     username: str
     role: Role
     board_id: UUID | None

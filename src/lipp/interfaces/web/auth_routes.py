@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -93,7 +94,22 @@ async def sign_in(request: Request, form: Form) -> Response:
         actor = await run_in_threadpool(web.accounts.sign_in, login, password)
     except Unauthenticated as refused:
         return _sign_in_page(request, login, [field_error("login", _sentence(str(refused)))])
-    return _signed_in_as(request, actor.user_id, _safe_next(form.get("next")))
+    target = _safe_next(form.get("next"))
+    if web.accounts.second_factor_needed(actor.user_id):
+        return _code_next(request, actor.user_id, target)
+    return _signed_in_as(request, actor.user_id, target)
+
+
+def _code_next(request: Request, user_id: Any, target: str) -> Response:
+    """Right password, code still to come: a new session that signs nobody in yet, then the code page."""
+    web = web_of(request)
+    old = session_of(request)
+    if old is not None:
+        web.sessions.end(old.secret)
+    session = web.sessions.start(None, web.lipp.clock.now(), pending_user_id=user_id)
+    response = RedirectResponse(f"/app/sign-in/code?next={quote(target, safe='')}", status_code=303)
+    set_session_cookie(request, response, session)
+    return response
 
 
 @router.post("/sign-out")

@@ -30,6 +30,8 @@ web_sessions = Table(
     web_metadata,
     Column("id_hash", String(64), primary_key=True),
     Column("user_id", Uuid),
+    Column("pending_user_id", Uuid),  # right password, second factor still to come: not signed in yet
+    Column("enrolling_secret", String(64)),  # an authenticator key offered, not yet confirmed by a code
     Column("csrf_token", String(64), nullable=False),
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
@@ -46,6 +48,8 @@ class WebSession:
     csrf_token: str
     started_at: datetime
     last_seen_at: datetime
+    pending_user_id: UUID | None = None
+    enrolling_secret: str | None = None
 
 
 def _hash(secret: str) -> str:
@@ -65,8 +69,10 @@ class SessionStore:
         self.longest = timedelta(hours=settings.max_hours)
         web_metadata.create_all(engine)
 
-    def start(self, user_id: UUID | None, now: datetime) -> WebSession:
-        session = WebSession(secrets.token_urlsafe(32), user_id, secrets.token_urlsafe(32), now, now)
+    def start(self, user_id: UUID | None, now: datetime, pending_user_id: UUID | None = None) -> WebSession:
+        session = WebSession(
+            secrets.token_urlsafe(32), user_id, secrets.token_urlsafe(32), now, now, pending_user_id=pending_user_id
+        )
         with self._writing() as connection:
             connection.execute(
                 insert(web_sessions).values(
@@ -75,6 +81,7 @@ class SessionStore:
                     csrf_token=session.csrf_token,
                     started_at=now,
                     last_seen_at=now,
+                    pending_user_id=pending_user_id,
                 )
             )
         return session
@@ -95,7 +102,14 @@ class SessionStore:
                     update(web_sessions).where(web_sessions.c.id_hash == _hash(secret)).values(last_seen_at=now)
                 )
             seen = now
-        return WebSession(secret, row.user_id, row.csrf_token, started, seen)
+        return WebSession(secret, row.user_id, row.csrf_token, started, seen, row.pending_user_id, row.enrolling_secret)
+
+    def offer_key(self, session: WebSession, key: str) -> None:
+        """Remember the authenticator key shown to this session until a code confirms it."""
+        with self._writing() as connection:
+            connection.execute(
+                update(web_sessions).where(web_sessions.c.id_hash == _hash(session.secret)).values(enrolling_secret=key)
+            )
 
     def end(self, secret: str) -> None:
         with self._writing() as connection:
