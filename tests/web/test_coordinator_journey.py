@@ -107,23 +107,24 @@ def test_a_wrong_password_shows_the_error_summary_and_keeps_what_was_typed(site:
 
 
 def test_repeated_failures_lock_the_account_until_a_new_password_is_set(site: Site, browser: Browser) -> None:
-    lipp_cli(site.data_dir, "--as", "admin", "user", "password", "reviewer.b", "--stdin", stdin=PASSWORD + "\n")
+    lipp_cli(site.data_dir, "--as", "admin", "user", "password", "reviewer.a", "--stdin", stdin=PASSWORD + "\n")
     visits = Visits("locked")
     page = browser.new_page()
     visits.watch(page)
     page.goto(f"{site.url}/app/sign-in")
     for _ in range(LOCK_AFTER):
-        sign_in(page, "reviewer.b", "a guess that is wrong")
+        sign_in(page, "reviewer.a", "a guess that is wrong")
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("this account is now locked")
-    sign_in(page, "reviewer.b", PASSWORD)  # even the right password is refused now
+    sign_in(page, "reviewer.a", PASSWORD)  # even the right password is refused now
     expect(summary).to_contain_text("This account is locked")
     visits.check(page, "locked account")
 
-    lipp_cli(site.data_dir, "--as", "admin", "user", "password", "reviewer.b", "--stdin", stdin=PASSWORD + "!\n")
-    sign_in(page, "reviewer.b", PASSWORD + "!")
+    lipp_cli(site.data_dir, "--as", "admin", "user", "password", "reviewer.a", "--stdin", stdin=PASSWORD + "!\n")
+    sign_in(page, "reviewer.a", PASSWORD + "!")
     expect(page).to_have_url(f"{site.url}/app/my-reviews")
     expect(page.get_by_role("heading", level=1)).to_have_text("My reviews")
+    expect(page.locator("table.govuk-table tbody tr").get_by_role("link")).to_have_text(site.seeded.led)
     visits.check(page, "my reviews")
 
     page.get_by_role("link", name="Set up an authenticator app").click()  # the second factor, chosen
@@ -134,7 +135,7 @@ def test_repeated_failures_lock_the_account_until_a_new_password_is_set(site: Si
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your authenticator app is set up")
     page.get_by_role("button", name="Sign out").click()
-    sign_in(page, "reviewer.b", PASSWORD + "!")
+    sign_in(page, "reviewer.a", PASSWORD + "!")
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter the code from your authenticator app")
     visits.check(page, "enter the code")
     page.get_by_label("Code").fill("000000" if totp.code_at(key, datetime.now(UTC)) != "000000" else "111111")
