@@ -91,3 +91,25 @@ def test_pages_are_not_stored_and_refusals_are_govuk_pages(client: TestClient) -
     missing = client.get("/app/no-such-page")
     assert missing.status_code == 404 and "Page not found" in missing.text
     assert "<script>" not in page.text and " style=" not in page.text  # nothing inline: the CSP forbids it
+
+
+def test_a_new_password_or_a_deactivation_ends_the_users_sessions(
+    client: TestClient, lipp: Lipp, people: People
+) -> None:
+    from lipp.commands.registry import DeactivateUser
+
+    signed_in(client)
+    accounts = client.app.state.web.accounts  # type: ignore[attr-defined]  # the app's own, told about its sessions
+    accounts.set_password(people.admin, "nvl.coordinator", PASSWORD + " again")
+    assert client.get("/app/boards/NVL", follow_redirects=False).status_code == 303
+
+    token = token_of(client.get("/app/sign-in").text)
+    data = {"csrf_token": token, "login": "nvl.coordinator", "password": PASSWORD + " again"}
+    assert client.post("/app/sign-in", data=data).url.path == "/app/boards/NVL"
+    lipp.registry.deactivate_user(people.admin, DeactivateUser(username="nvl.coordinator", reason="Left the board"))
+    assert client.get("/app/boards/NVL", follow_redirects=False).headers["location"].startswith("/app/sign-in")
+
+
+def test_only_admins_see_the_invitation_form(client: TestClient) -> None:
+    signed_in(client)
+    assert client.get("/app/admin/invite").status_code == 403

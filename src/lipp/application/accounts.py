@@ -84,6 +84,8 @@ class AccountsApplication(LippApplication):
         self.settings = settings
         self.public_url = public_url.rstrip("/")
         self.policy = SignInPolicy(settings.throttle_after_failures, settings.lock_after_failures)
+        # Told the user's id when a password is set, so what keeps sessions can end the user's others.
+        self.on_password_set: list[Callable[[UUID], None]] = []
 
     def close(self) -> None:
         """Nothing of its own to close: the storage is shared, and lipp closes it once. (eventsourcing closes
@@ -219,6 +221,8 @@ class AccountsApplication(LippApplication):
         self.credentials.set_password_hash(user.id, passwords.hash_password(password), now)
         sign_in.record_password(user, actor_id, now, how)
         self.save_or_conflict(user)
+        for listener in self.on_password_set:
+            listener(user.id)
 
     def _send_link(self, user: User, purpose: LinkPurpose) -> None:
         known = self.credentials.of(user.id)

@@ -10,6 +10,7 @@ import typer
 from lipp.accounts.building import accounts_for
 from lipp.interfaces.cli.common import session_of
 from lipp.interfaces.cli.output import console
+from lipp.interfaces.web.sessions import SessionStore
 
 
 def set_password(
@@ -24,7 +25,10 @@ def set_password(
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
-    accounts_for(session.lipp).set_password(actor, username, password)
+    accounts = accounts_for(session.lipp)
+    web = session.lipp.settings.web
+    accounts.on_password_set.append(SessionStore(session.lipp.read_models, web).end_all_of)  # signed out everywhere
+    accounts.set_password(actor, username, password)
     console.print(f"Set the password of [bold]{username.strip().lower()}[/]; they can sign in at /app/sign-in.")
 
 

@@ -9,11 +9,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from lipp.domain.actors import Role
 from lipp.domain.errors import InvalidInput, LippError, Unauthenticated
 from lipp.interfaces.errors import refusal_for
 from lipp.interfaces.web.context import (
     anonymous_session,
     check_form_token,
+    require_role,
     session_of,
     set_session_cookie,
     signed_in,
@@ -169,8 +171,7 @@ async def choose(request: Request, token: str, form: Form) -> Response:
             actor = await run_in_threadpool(web.accounts.choose_password, token, password)
         except InvalidInput as bad:
             errors.append(field_error("password", _sentence(str(bad))))
-        else:
-            web.sessions.end_all_of(actor.user_id)
+        else:  # the new password has ended the user's earlier sessions
             return _signed_in_as(request, actor.user_id, "/app/")
     return page(
         request,
@@ -185,6 +186,7 @@ async def choose(request: Request, token: str, form: Form) -> Response:
 @router.get("/admin/invite")
 def invite_form(request: Request) -> HTMLResponse:
     actor = signed_in(request)
+    require_role(actor, Role.ADMIN)
     return page(request, "invite.html", actor, title="Invite a user", errors=[], field_errors={}, values={})
 
 

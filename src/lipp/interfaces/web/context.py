@@ -13,6 +13,7 @@ from lipp.application.accounts import AccountsApplication
 from lipp.bootstrap import Lipp
 from lipp.domain.actors import Actor, Role
 from lipp.domain.errors import NotAuthorised, NotFound
+from lipp.domain.registry.user import UserIsDeactivated
 from lipp.interfaces.web.sessions import COOKIE, SessionStore, WebSession
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -41,6 +42,7 @@ def web_of(request: Request) -> Web:
     if web is None or web.lipp is not state.lipp:
         lipp: Lipp = state.lipp
         web = state.web = Web(lipp, accounts_for(lipp), SessionStore(lipp.read_models, lipp.settings.web))
+        web.accounts.on_password_set.append(web.sessions.end_all_of)  # a new password ends the old sessions
     return web
 
 
@@ -59,7 +61,11 @@ def signed_in(request: Request) -> Actor:
     session = session_of(request)
     if session is None or session.user_id is None:
         raise SignInNeeded()
-    return web_of(request).lipp.registry.actor_of(session.user_id)
+    try:
+        return web_of(request).lipp.registry.actor_of(session.user_id)
+    except UserIsDeactivated:  # deactivated since signing in: the session ends here
+        web_of(request).sessions.end_all_of(session.user_id)
+        raise SignInNeeded() from None
 
 
 def require_role(actor: Actor, *roles: Role) -> None:
