@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from playwright.sync_api import Browser, Page, expect
 
 from lipp.accounts import totp
-from tests.web.browser import Visits
+from tests.web.browser import Visits, with_strict_csp
 from tests.web.conftest import LOCK_AFTER, Site
 from tests.web.live import lipp_cli
 
@@ -28,6 +28,7 @@ def test_a_coordinator_signs_in_reads_the_register_and_a_review_as_it_stood_then
     lipp_cli(site.data_dir, "--as", "admin", "user", "password", "nvl.coordinator", "--stdin", stdin=PASSWORD + "\n")
     visits = Visits("coordinator")
     context = browser.new_context()
+    with_strict_csp(context, visits)
     page = context.new_page()
     visits.watch(page)
 
