@@ -71,9 +71,22 @@ class Visits:
         self.results: dict[str, int] = {}
         self.console: list[str] = []
         self.under_csp = False
+        self.elsewhere: list[str] = []  # no page loads anything from another site (no CDN)
+        self.missing_assets: list[str] = []
 
     def watch(self, page: Page) -> None:
+        """Record what the browser logs, every address it asks for elsewhere, and every asset it fails to get."""
         page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        page.on("request", lambda request: self._note_request(request.url))
+        page.on("response", lambda response: self._note_response(response.url, response.status))
+
+    def _note_request(self, url: str) -> None:
+        if not url.startswith(("http://127.0.0.1:", "data:", "about:")):
+            self.elsewhere.append(url)
+
+    def _note_response(self, url: str, status: int) -> None:
+        if "/assets/" in url and status >= 400:
+            self.missing_assets.append(f"{status} {url}")
 
     def check(self, page: Page, label: str) -> None:
         """Screenshot the page, run axe on it and fail on any violation; fail on any CSP refusal too."""
@@ -85,6 +98,8 @@ class Visits:
         assert not violations, f"axe found on {label} ({page.url}): " + "; ".join(
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations
         )
+        assert not self.elsewhere, f"pages asked another site for {self.elsewhere}"
+        assert not self.missing_assets, f"assets not served: {self.missing_assets}"
         refused = [line for line in self.console if "Content Security Policy" in line]
         assert not refused, f"the browser refused something on {label}: {refused}"
 
