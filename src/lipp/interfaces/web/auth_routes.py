@@ -36,14 +36,14 @@ def errors_by_field(errors: list[dict[str, str]]) -> dict[str, dict[str, str]]:
     return {error["field"]: {"text": error["text"]} for error in errors}
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only lipp's own pages: a `next` naming another site would make the sign-in page an open redirect."""
     if target and target.startswith("/app/") and not target.startswith("//"):
         return target
     return "/app/"
 
 
-def _signed_in_as(request: Request, user_id: Any, target: str) -> Response:
+def signed_in_as(request: Request, user_id: Any, target: str) -> Response:
     """A fresh session for the person (the one from before signing in is ended), then on to `target`."""
     web = web_of(request)
     old = session_of(request)
@@ -67,7 +67,7 @@ def _sign_in_page(
         "sign_in.html",
         title="Sign in",
         login=login,
-        next=_safe_next(request.query_params.get("next")),
+        next=safe_next(request.query_params.get("next")),
         errors=errors or [],
         field_errors=errors_by_field(errors or []),
         **more,
@@ -96,10 +96,10 @@ async def sign_in(request: Request, form: Form) -> Response:
         actor = await run_in_threadpool(web.accounts.sign_in, login, password)
     except Unauthenticated as refused:
         return _sign_in_page(request, login, [field_error("login", _sentence(str(refused)))])
-    target = _safe_next(form.get("next"))
+    target = safe_next(form.get("next"))
     if web.accounts.second_factor_needed(actor.user_id):
         return _code_next(request, actor.user_id, target)
-    return _signed_in_as(request, actor.user_id, target)
+    return signed_in_as(request, actor.user_id, target)
 
 
 def _code_next(request: Request, user_id: Any, target: str) -> Response:
@@ -172,7 +172,7 @@ async def choose(request: Request, token: str, form: Form) -> Response:
         except InvalidInput as bad:
             errors.append(field_error("password", _sentence(str(bad))))
         else:  # the new password has ended the user's earlier sessions
-            return _signed_in_as(request, actor.user_id, "/app/")
+            return signed_in_as(request, actor.user_id, "/app/")
     return page(
         request,
         "choose_password.html",

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from lipp.accounts import totp
 from lipp.domain.actors import Actor
 from lipp.domain.errors import Unauthenticated
-from lipp.interfaces.web.auth_routes import _safe_next, _signed_in_as, errors_by_field, field_error
+from lipp.interfaces.web.auth_routes import errors_by_field, field_error, safe_next, signed_in_as
 from lipp.interfaces.web.context import check_form_token, session_of, signed_in, web_of
 from lipp.interfaces.web.pages import WebRoute, page
 from lipp.interfaces.web.sessions import WebSession
@@ -48,7 +48,7 @@ def _code_page(
         title=title,
         enrolling=enrolling,
         action=action,
-        next=_safe_next(request.query_params.get("next")),
+        next=safe_next(request.query_params.get("next")),
         errors=errors,
         field_errors=errors_by_field(errors),
         **context,
@@ -85,7 +85,7 @@ async def code(request: Request, form: Form) -> Response:
     except Unauthenticated as refused:
         error = field_error("code", str(refused)[:1].upper() + str(refused)[1:])
         return _code_page(request, session, user_id, "/app/sign-in/code", None, [error])
-    return _signed_in_as(request, user_id, _safe_next(form.get("next")))
+    return signed_in_as(request, user_id, safe_next(form.get("next")))
 
 
 @router.get("/account/second-factor")
