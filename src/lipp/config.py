@@ -76,6 +76,19 @@ class SmtpSettings(BaseModel):
     timeout_seconds: float = Field(default=10.0, gt=0, le=300)
 
 
+class WebSettings(BaseModel):
+    """Signing in to the web pages (e.g. LIPP_WEB__IDLE_MINUTES=15)."""
+
+    idle_minutes: int = Field(default=30, ge=1, le=24 * 60, description="A session ends after this idle time")
+    max_hours: int = Field(default=12, ge=1, le=24 * 30, description="A session ends this long after sign-in")
+    throttle_after_failures: int = Field(default=3, ge=1, le=100, description="Failures in a row before waits")
+    lock_after_failures: int = Field(default=10, ge=1, le=100, description="Failures in a row that lock")
+    link_hours: int = Field(default=72, ge=1, le=24 * 30, description="How long an invitation or reset works")
+    require_second_factor: bool = Field(
+        default=False, description="Everyone signs in with a code from an authenticator app (TOTP) too"
+    )
+
+
 class Settings(BaseSettings):
     """Where lipp keeps its data and who the CLI acts as."""
 
@@ -103,6 +116,7 @@ class Settings(BaseSettings):
     )
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
     learning: LearningSettings = Field(default_factory=LearningSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     def link_key(self) -> bytes:
         """The key that signs acknowledgement links: from the settings, or generated once into the data folder

@@ -76,6 +76,10 @@ class User(Aggregate):
             aggregate.national_body_id = None
             aggregate.team_id = self.team_id
             aggregate.active = True
+            aggregate.failed_sign_ins = 0  # the sign-in state below
+            aggregate.last_failed_sign_in = None
+            aggregate.locked = False
+            aggregate.second_factor = False
 
     class Deactivated(Aggregate.Event):
         """An admin deactivated the user; past events keep their name."""
@@ -95,6 +99,66 @@ class User(Aggregate):
         def apply(self, aggregate: Any) -> None:
             aggregate.national_body_id = self.national_body_id
 
+    # Signing in with a password (the hash itself is kept outside the events, in the accounts table: it is
+    # replaced at every change and must be erasable). Rules are in lipp.domain.registry.sign_in.
+
+    class PasswordSet(Aggregate.Event):
+        """A password was chosen: `how` is invitation, reset or operator. It unlocks the account and clears
+        the failures counted so far."""
+
+        actor_id: UUID
+        how: str
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.failed_sign_ins = 0
+            aggregate.last_failed_sign_in = None
+            aggregate.locked = False
+
+    class SignInFailed(Aggregate.Event):
+        """Someone gave the user's name or e-mail with a wrong password; `failures` counts them in a row, and
+        `wait_seconds` is how long further attempts are refused unchecked (0: no wait yet)."""
+
+        actor_id: UUID
+        failures: int
+        wait_seconds: int
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.failed_sign_ins = self.failures
+            aggregate.last_failed_sign_in = self.timestamp
+
+    class SignInLocked(Aggregate.Event):
+        """Too many failures in a row locked the account: only a new password (a reset or an admin) opens it."""
+
+        actor_id: UUID
+        failures: int
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.locked = True
+
+    class SignInFailuresCleared(Aggregate.Event):
+        """The right password after failures: the count starts again (a sign-in without earlier failures
+        records nothing)."""
+
+        actor_id: UUID
+        failures: int
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.failed_sign_ins = 0
+            aggregate.last_failed_sign_in = None
+
+    class SecondFactorSet(Aggregate.Event):
+        """The user set up an authenticator app (TOTP): signing in now needs its code too. The secret is kept
+        in the accounts table, never in an event."""
+
+        actor_id: UUID
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.second_factor = True
+
+    failed_sign_ins: int
+    last_failed_sign_in: datetime | None
+    locked: bool
+    second_factor: bool
     username: str
     role: Role
     board_id: UUID | None

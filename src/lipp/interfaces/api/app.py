@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from lipp.bootstrap import Lipp, build
+from lipp.interfaces import web
 from lipp.interfaces.api import (
     alliance_routes,
     digest_routes,
@@ -67,6 +68,7 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(digest_routes.router)
     app.include_router(team_routes.router)
     app.include_router(learning_routes.router)
+    web.install(app)
     return app
 
 

@@ -14,6 +14,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendo
 
 from lipp.config import Settings
 from lipp.interfaces.cli import (
+    account_commands,
     alliance_commands,
     briefing_commands,
     delivery_commands,
@@ -44,6 +45,7 @@ app = typer.Typer(
 )
 app.add_typer(registry_commands.boards, name="board")
 app.add_typer(registry_commands.users, name="user")
+account_commands.add_to(registry_commands.users)
 app.add_typer(alliance_commands.alliance, name="alliance")
 app.add_typer(digest_commands.digests, name="digest")
 app.add_typer(team_commands.teams, name="team")
