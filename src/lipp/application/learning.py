@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -31,8 +32,10 @@ from lipp.domain.review.aggregate import Review
 from lipp.learning import generate
 from lipp.learning.document import BriefingDocument
 from lipp.learning.links import LinkSigner
+from lipp.projections.directory import work_queries as work
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.learning.view import DeliveriesView
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 SAVE_CHUNK = 500
 """Deliveries saved per transaction when a briefing is released."""
@@ -236,11 +239,12 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
     def briefing(self, actor: Actor, key: str) -> BriefingDocument:
         return self._document(self._visible(actor, key))
 
-    def briefings(self, actor: Actor) -> list[BriefingSummary]:
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Briefing.Drafted)]
-        every: list[Briefing] = [self.repository.get(i) for i in ids]
-        found = [b for b in every if _may_see(actor, b, self._received(actor, b))]
-        return [self._summary(b) for b in sorted(found, key=lambda b: b.drafted_at, reverse=True)]
+    def briefings(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[BriefingSummary]:
+        """The briefings the actor may see (`_may_see`), newest draft first, from the directory; a team
+        member's are those delivered to their team, so the deliveries are caught up too."""
+        lists = self.registry.lists
+        found = lists.read(lambda c: work.briefing_page(c, actor, paging), lists.deliveries)
+        return found.map(_summary_of_row)
 
     def briefing_by_id(self, briefing_id: UUID) -> Briefing:
         briefing: Briefing = self.repository.get(briefing_id)
@@ -284,6 +288,19 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         briefing = self._visible(actor, key)
         _require_owner(actor, briefing.scope, briefing.board_id)
         return briefing
+
+
+def _summary_of_row(row: Any) -> BriefingSummary:
+    return BriefingSummary(
+        key=row.key,
+        title=row.title,
+        source=row.source,
+        scope=row.scope,
+        board=row.board_code if row.board_id else None,
+        status="released" if row.released_on is not None else "draft",
+        released_on=row.released_on,
+        teams_addressed=row.teams_addressed,
+    )
 
 
 def _tags(cleared: Sequence[generate.ClearedFinding]) -> tuple[set[str], set[str]]:
