@@ -9,6 +9,11 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 
+DEFAULT_LIMIT = 500
+"""Items per page when none is asked for, in the CLI and the API."""
+MAX_LIMIT = 1_000
+"""The most items one page may hold: a bigger list is paged."""
+
 T = TypeVar("T")
 U = TypeVar("U")
 
