@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from lipp.application.base import LippApplication
@@ -86,7 +86,7 @@ class TokenApplication(LippApplication):
                 token_id=row.token_id,
                 username=self.registry.username_of(row.user_id),
                 label=row.label,
-                issued_at=row.issued_at,
+                issued_at=_utc(row.issued_at),
                 revoked=row.revoked,
             )
         )
@@ -121,3 +121,8 @@ class TokenApplication(LippApplication):
             issued_at=token.issued_at,
             revoked=token.revoked,
         )
+
+
+def _utc(moment: datetime) -> datetime:
+    """Event times are UTC; SQLite gives them back without their zone."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
