@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -64,7 +65,7 @@ def action_row_view(row: Any, today: date) -> ActionView:
         reference=row.reference,
         body=row.body_code,
         theme_id=row.theme_id,
-        theme=read_theme(row.theme_id, row.themes_version).name,
+        theme=_theme_name(row.theme_id, row.themes_version),
         owner=row.owner,
         description=row.description,
         committed_on=row.committed_on,
@@ -76,3 +77,9 @@ def action_row_view(row: Any, today: date) -> ActionView:
         evidence=row.outcome if row.status == "completed" else None,
         withdrawal_reason=row.outcome if row.status == "withdrawn" else None,
     )
+
+
+@lru_cache(maxsize=1024)
+def _theme_name(theme_id: str, version: int) -> str:
+    """A theme's name in a version of the list: versions never change once published, so it is kept."""
+    return read_theme(theme_id, version).name

@@ -198,10 +198,10 @@ def _user_row_view(row: Any) -> UserView:
         id=row.user_id,
         username=row.username,
         role=row.role,
-        board=row.board_code if row.board_id else None,
+        board=row.board_code,
         active=row.active,
-        national_body=row.body_code if row.national_body_id else None,
-        team=row.team_code if row.team_id else None,
+        national_body=row.body_code,
+        team=row.team_code,
     )
 
 

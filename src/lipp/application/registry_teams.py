@@ -147,9 +147,9 @@ def _team_row_view(row: Any) -> TeamView:
         board=row.board_code,
         manager_email=row.manager_email,
         team_email=row.team_email,
-        themes=list(row.themes),
-        agencies=list(row.agencies),
-        scopes=list(row.scopes),
+        themes=row.themes.split(),
+        agencies=row.agencies.split(),
+        scopes=row.scopes.split(),
     )
 
 

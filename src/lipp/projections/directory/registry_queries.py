@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.engine import Connection
 
 from lipp.projections.directory.tables import directory_boards as boards
@@ -24,11 +24,14 @@ def board_page(connection: Connection, paging: Paging) -> Page[Any]:
 
 
 def user_page(connection: Connection, paging: Paging) -> Page[Any]:
-    """Users by username, each with the codes of their board, national body and team (if any)."""
+    """Users by username, each with the codes of their board, national body and team (None where none)."""
     team = teams.alias("team")
     query = (
         select(
-            users,
+            users.c.user_id,
+            users.c.username,
+            users.c.role,
+            users.c.active,
             boards.c.code.label("board_code"),
             bodies.c.code.label("body_code"),
             team.c.code.label("team_code"),
@@ -38,20 +41,22 @@ def user_page(connection: Connection, paging: Paging) -> Page[Any]:
         .outerjoin(team, team.c.team_id == users.c.team_id)
         .order_by(users.c.username)
     )
-    return paged_rows(connection, query, paging)
+    return paged_rows(connection, query, paging, counted=select(users.c.user_id))
+
+
+TEAM_COLUMNS = tuple(c for c in teams.c if c.name != "board_id")
 
 
 def team_page(connection: Connection, visible: ColumnElement[bool], board_id: UUID | None, paging: Paging) -> Page[Any]:
     """Teams matching `visible` (and of the board, if given) by code, each with its board's code."""
-    query = select(teams, boards.c.code.label("board_code")).join(boards, boards.c.board_id == teams.c.board_id)
-    query = query.where(visible)
+    counted = select(teams.c.team_id).where(visible)
     if board_id is not None:
-        query = query.where(teams.c.board_id == board_id)
-    return paged_rows(connection, query.order_by(teams.c.code), paging)
-
-
-def every_team() -> ColumnElement[bool]:
-    return true()
+        counted = counted.where(teams.c.board_id == board_id)
+    query = select(*TEAM_COLUMNS, boards.c.code.label("board_code")).outerjoin(
+        boards, boards.c.board_id == teams.c.board_id
+    )
+    query = query.where(counted.whereclause) if counted.whereclause is not None else query
+    return paged_rows(connection, query.order_by(teams.c.code), paging, counted=counted)
 
 
 def national_body_page(connection: Connection, paging: Paging) -> Page[Any]:

@@ -96,14 +96,12 @@ class TeamRows(DirectoryPart):
             "board_id": event.board_id,
             "manager_email": event.manager_email,
             "team_email": event.team_email,
-            "themes": list(event.themes),
-            "agencies": list(event.agencies),
-            "scopes": list(event.scopes),
+            **_subscriptions(event),
         }
 
     @changes_row(Team.SubscriptionsChanged)
     def subscribed(self, row: Row, event: Team.SubscriptionsChanged) -> None:
-        row.update(themes=list(event.themes), agencies=list(event.agencies), scopes=list(event.scopes))
+        row.update(_subscriptions(event))
 
 
 class NationalBodyRows(DirectoryPart):
@@ -143,3 +141,7 @@ class TokenRows(DirectoryPart):
     @changes_row(ApiToken.Revoked)
     def revoked(self, row: Row, event: ApiToken.Revoked) -> None:
         row["revoked"] = True
+
+
+def _subscriptions(event: Team.Registered | Team.SubscriptionsChanged) -> Row:
+    return {name: " ".join(getattr(event, name)) for name in ("themes", "agencies", "scopes")}

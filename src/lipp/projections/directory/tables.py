@@ -1,8 +1,9 @@
 """The directory's tables: one per kind of thing listed, each row the state its list shows.
 
 `position` is the notification id of a row's first event: lists in log order use it, and so break ties of
-recorded times. Lists of values (expertise, subscriptions, progress notes, conflicts) are JSON; dates inside
-them ISO strings.
+recorded times. A team's subscriptions (ids and codes, never with a space) are words
+separated by spaces; other lists of values (expertise, progress notes, conflicts) are JSON, dates inside them
+ISO strings.
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ directory_teams = Table(
     Column("board_id", Uuid, nullable=False),
     Column("manager_email", Text, nullable=False),
     Column("team_email", Text, nullable=False),
-    Column("themes", JSON, nullable=False),
-    Column("agencies", JSON, nullable=False),
-    Column("scopes", JSON, nullable=False),
+    Column("themes", Text, nullable=False),
+    Column("agencies", Text, nullable=False),
+    Column("scopes", Text, nullable=False),
     Index("directory_teams_by_board", "board_id", "code"),
 )
 
