@@ -84,7 +84,7 @@ class TokenApplication(LippApplication):
         return found.map(
             lambda row: TokenView(
                 token_id=row.token_id,
-                username=self.registry.username_of(row.user_id),
+                username=row.username or self.registry.username_of(row.user_id),
                 label=row.label,
                 issued_at=_utc(row.issued_at),
                 revoked=row.revoked,

@@ -64,5 +64,6 @@ def national_body_page(connection: Connection, paging: Paging) -> Page[Any]:
 
 
 def token_page(connection: Connection, paging: Paging) -> Page[Any]:
-    """Tokens in the order they were issued."""
-    return paged_rows(connection, select(tokens).order_by(tokens.c.position), paging)
+    """Tokens in the order they were issued, each with its user's name (None if the user is not known)."""
+    query = select(tokens, users.c.username).outerjoin(users, users.c.user_id == tokens.c.user_id)
+    return paged_rows(connection, query.order_by(tokens.c.position), paging, counted=select(tokens.c.token_id))

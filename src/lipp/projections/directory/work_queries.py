@@ -62,6 +62,10 @@ def digest_ids_starting(connection: Connection, start: str) -> list[UUID]:
     return list(connection.execute(query).scalars())
 
 
+ACTION_COLUMNS = tuple(c for c in actions.c if c.name not in ("national_body_id", "owner_folded"))
+"""What an action's view shows (the body's id and the folded owner only filter)."""
+
+
 def action_page(
     connection: Connection,
     today: date,
@@ -73,7 +77,7 @@ def action_page(
     status: str | None = None,
 ) -> Page[Any]:
     """Alliance actions by theme, due date and reference; `status` "overdue" means open past its due date."""
-    query = select(actions)
+    query = select(*ACTION_COLUMNS)
     if theme_id:
         query = query.where(actions.c.theme_id == theme_id)
     if body:
