@@ -12,6 +12,7 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
+from lipp.projections.database import is_postgres
 from lipp.projections.directory.projection import DirectoryProjection
 from lipp.projections.projection import Projection
 from lipp.projections.runner import ProjectionRunner
@@ -43,5 +44,9 @@ class DirectoryView:
 
     @contextmanager
     def _connection(self) -> Iterator[Connection]:
+        """One read transaction: a page and its total are counted in the same snapshot (SQLite's transaction
+        is one snapshot already; PostgreSQL's default takes one per statement)."""
         with self.engine.connect() as connection:
+            if is_postgres(self.engine):
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
             yield connection
