@@ -26,6 +26,8 @@ from lipp.learning.post import LearningPost
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.digest_facts.projection import DigestFactsProjection
+from lipp.projections.directory.projection import DirectoryProjection
+from lipp.projections.directory.view import DirectoryView
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.findings.view import FindingsLibrary
 from lipp.projections.learning.projection import DeliveriesProjection
@@ -112,6 +114,9 @@ def build(settings: Settings | None = None, clock: Clock | None = None, reach: L
     deliveries_projection = next(p for p in projections if isinstance(p, DeliveriesProjection))
     library = FindingsLibrary(engine, runner, library_projection)
     deliveries = DeliveriesView(engine, runner, deliveries_projection)
+    directory_projection = next(p for p in projections if isinstance(p, DirectoryProjection))
+    lists = DirectoryView(engine, runner, directory_projection, register_projection, deliveries_projection)
+    registry.lists = reviewers.lists = reviews.lists = lists
     learning = LearningApplication(
         storage,
         clock,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -18,6 +19,8 @@ from lipp.domain.errors import AlreadyExists, NotAuthorised, NotFound, RuleBroke
 from lipp.domain.identifiers import board_id_for, user_id_for
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.user import User
+from lipp.projections.directory import registry_queries as queries
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 
 class UnknownBoard(NotFound):
@@ -148,16 +151,15 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         self._usernames[user_id] = user.username
         return user.username
 
-    def boards(self) -> list[BoardView]:
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Board.Registered)]
-        return sorted((self._remember_board(self.repository.get(i)) for i in ids), key=lambda b: b.code)
+    def boards(self, paging: Paging = EVERYTHING) -> Page[BoardView]:
+        """Every board, by code (from the directory)."""
+        return self.lists.read(lambda c: queries.board_page(c, paging)).map(_board_row_view)
 
-    def users(self, actor: Actor) -> list[UserView]:
-        """Every user; admins and coordinators (who appoint lead reviewers) may list them."""
+    def users(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[UserView]:
+        """Every user, by username; admins and coordinators (who appoint lead reviewers) may list them."""
         if actor.role not in (Role.ADMIN, Role.COORDINATOR):
             raise NotAuthorised(f"{actor.username} ({actor.role.value}) may not list users")
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(User.Registered)]
-        return sorted((self._user_view(self.repository.get(i)) for i in ids), key=lambda u: u.username)
+        return self.lists.read(lambda c: queries.user_page(c, paging)).map(_user_row_view)
 
     def _user(self, user_id: UUID, name: str) -> User:
         user: User | None = self.load(user_id)
@@ -183,6 +185,24 @@ class RegistryApplication(NationalBodies, RegistryTeams):
 def require_admin(actor: Actor, what: str) -> None:
     if actor.role is not Role.ADMIN:
         raise OnlyAdminsManageTheRegistry(f"{actor.username} ({actor.role.value}) may not {what}: only admins may")
+
+
+def _board_row_view(row: Any) -> BoardView:
+    return BoardView(
+        id=row.board_id, code=row.code, name=row.name, area=row.area, learning_contact=row.learning_contact
+    )
+
+
+def _user_row_view(row: Any) -> UserView:
+    return UserView(
+        id=row.user_id,
+        username=row.username,
+        role=row.role,
+        board=row.board_code,
+        active=row.active,
+        national_body=row.body_code,
+        team=row.team_code,
+    )
 
 
 def _board_view(board: Board) -> BoardView:

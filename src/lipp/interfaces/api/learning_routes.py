@@ -27,6 +27,7 @@ from lipp.commands.learning import (
 from lipp.interfaces.api import pages
 from lipp.interfaces.api.bodies import body_model
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 from lipp.learning import render
 from lipp.learning.document import BriefingDocument
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics
@@ -57,9 +58,9 @@ def _fields(body: Any, **path: str) -> dict[str, Any]:
 
 
 @router.get("/briefings", operation_id="ListBriefings")
-def briefings(actor: ActorDep, lipp: LippDep) -> list[BriefingSummary]:
-    """Briefings the caller may see."""
-    return lipp.learning.briefings(actor)
+def briefings(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[BriefingSummary]:
+    """Briefings the caller may see, newest first; a page at a time."""
+    return pager.page(lipp.learning.briefings(actor, pager.paging))
 
 
 @router.post("/briefings/from-review", status_code=status.HTTP_201_CREATED, operation_id="DraftReviewBriefing")
@@ -104,10 +105,10 @@ def release(key: str, actor: ActorDep, lipp: LippDep) -> ReleaseReceipt:
 
 @router.get("/deliveries", operation_id="ListDeliveries")
 def deliveries(
-    actor: ActorDep, lipp: LippDep, briefing: str | None = None, state: str | None = None
+    actor: ActorDep, lipp: LippDep, pager: PagerDep, briefing: str | None = None, state: str | None = None
 ) -> list[DeliveryRow]:
-    """Deliveries the caller may see: their team's, or their board's teams'."""
-    return lipp.deliveries.deliveries(actor, briefing.lower() if briefing else None, state)
+    """Deliveries the caller may see: their team's, or their board's teams', newest first; a page at a time."""
+    return pager.page(lipp.deliveries.deliveries(actor, briefing.lower() if briefing else None, state, pager.paging))
 
 
 @router.get("/deliveries/{code}", operation_id="ShowDelivery")

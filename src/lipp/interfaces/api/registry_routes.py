@@ -6,6 +6,7 @@ from lipp.application.views import BoardView, UserView
 from lipp.commands.fields import Command, FreeText
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 
 router = APIRouter(tags=["registry"])
 
@@ -23,9 +24,9 @@ def me(actor: ActorDep, lipp: LippDep) -> UserView:
 
 
 @router.get("/boards", operation_id="ListBoards")
-def boards(actor: ActorDep, lipp: LippDep) -> list[BoardView]:
-    """Every board."""
-    return lipp.registry.boards()
+def boards(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[BoardView]:
+    """Every board, by code; a page at a time (`X-Total-Count` and `Link` say where it stands)."""
+    return pager.page(lipp.registry.boards(pager.paging))
 
 
 @router.post("/boards", status_code=status.HTTP_201_CREATED, operation_id="RegisterBoard")
@@ -35,9 +36,9 @@ def register_board(command: RegisterBoard, actor: ActorDep, lipp: LippDep) -> Bo
 
 
 @router.get("/users", operation_id="ListUsers")
-def users(actor: ActorDep, lipp: LippDep) -> list[UserView]:
-    """Every user (admins and coordinators)."""
-    return lipp.registry.users(actor)
+def users(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[UserView]:
+    """Every user by username (admins and coordinators); a page at a time."""
+    return pager.page(lipp.registry.users(actor, pager.paging))
 
 
 @router.post("/users", status_code=status.HTTP_201_CREATED, operation_id="RegisterUser")

@@ -13,6 +13,8 @@ from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
+from lipp.projections.paging import page_of
 from lipp.projections.register.entries import StageCount
 
 router = APIRouter(tags=["reviews"])
@@ -89,20 +91,24 @@ def register(
     code: str,
     actor: ActorDep,
     lipp: LippDep,
+    pager: PagerDep,
     as_of: AsOf = None,
     overdue: bool = False,
     stage: Annotated[Stage | None, Query(description="Only reviews at this stage")] = None,
 ) -> list[ReviewRow]:
-    """The board's reviews with their stage and next deadline (read model; replayed events for `as_of`)."""
+    """The board's reviews with their stage and next deadline (read model; replayed events for `as_of`),
+    oldest reference first; a page at a time."""
     if as_of is not None:  # what the board knew then cannot come from a current-state table
         rows = lipp.reviews.register(actor, code, as_of)
         rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
-        return [row for row in rows if row.stage == stage.value] if stage else rows
+        rows = [row for row in rows if row.stage == stage.value] if stage else rows
+        return pager.page(page_of(rows, pager.paging))
     board = lipp.registry.board(code)
     entries = lipp.register.entries(
         actor, board.id, board.code, lipp.reviews.today(), overdue_only=overdue, stage=stage
     )
-    return [ReviewRow.model_validate(entry, from_attributes=True) for entry in entries]
+    rows = [ReviewRow.model_validate(entry, from_attributes=True) for entry in entries]
+    return pager.page(page_of(rows, pager.paging))
 
 
 @router.get("/boards/{code}/reviews/counts", operation_id="BoardStageCounts")

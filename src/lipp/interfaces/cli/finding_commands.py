@@ -12,7 +12,7 @@ from lipp.application.review_sharing import SharingReceipt
 from lipp.commands import findings as f
 from lipp.interfaces.cli import finding_render, library_render
 from lipp.interfaces.cli.common import AsOf, FindingKey, Json, On, Reason, Reference, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import console, emit_json, errors
 
 findings = typer.Typer(
     help="Findings: what the review learned, why it happens, and its priority.", no_args_is_help=True
@@ -196,16 +196,23 @@ def search(
 ) -> None:
     """Search findings across reviews: you see what your role allows (others' boards: shareable only)."""
     session = session_of(ctx)
+    # One more than shown: whether more findings match is then known without counting every match.
     found = session.lipp.library.search_findings(
-        session.actor(), text, theme, pattern, agency, board, as_date(from_date), as_date(to_date), limit
+        session.actor(), text, theme, pattern, agency, board, as_date(from_date), as_date(to_date), limit + 1
     )
+    more, found = len(found) > limit, found[:limit]
+    note = f"Showing the best {limit:,} matches; more match: narrow the search or raise --limit." if more else None
     if json:
         emit_json(found)
+        if note:
+            errors.print(note)
         return
     given = {"text": text, "theme": theme, "pattern": pattern, "agency": agency, "board": board}
     given.update({"from": from_date, "to": to_date})
     searched = ", ".join(f"{name} '{value}'" for name, value in given.items() if value) or "no criteria"
     library_render.print_found(found, escape(searched))
+    if note:
+        console.print(note)
 
 
 def _step(

@@ -7,7 +7,7 @@ from rich.table import Table
 
 from lipp.application.finding_views import FindingView, HitView
 from lipp.interfaces.cli.common import highlighted
-from lipp.interfaces.cli.output import console, label
+from lipp.interfaces.cli.output import console, label, show_table
 
 SHARING_STYLE = {"shareable": "green", "hits_outstanding": "bold red", "not_checked": "yellow"}
 
@@ -27,7 +27,7 @@ def print_findings(reference: str, findings: list[FindingView]) -> None:
             "; ".join(t.name for t in finding.themes),
             sharing_text(finding.sharing),
         )
-    console.print(table)
+    show_table(table)
     if not findings:
         console.print("No findings yet.")
 
@@ -57,7 +57,7 @@ def print_hits(hits: list[HitView], finding: FindingView | None = None) -> None:
     for hit in hits:
         cleared = f"false positive: {hit.false_positive_reason}" if hit.false_positive_reason else "[red]no[/]"
         table.add_row(str(hit.number), hit.field, label(hit.kind), f"{hit.start}-{hit.end}", hit.text, cleared)
-    console.print(table)
+    show_table(table)
     if finding is not None:
         for field, text in finding.free_text.items():
             spans = [(h.start, h.end) for h in hits if h.field == field and not h.false_positive_reason]

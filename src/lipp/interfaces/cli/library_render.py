@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from lipp.interfaces.cli.output import console
+from lipp.interfaces.cli.output import console, show_table
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.markers.entries import MarkerResult
 
@@ -26,7 +26,7 @@ def print_found(found: list[FoundFinding], searched: str) -> None:
             str(x.logged_on),
             "yes" if x.shareable else "no",
         )
-    console.print(table)
+    show_table(table, ("review", "case", "finding"))
 
 
 def print_marker_results(results: list[MarkerResult], scope: str) -> None:
@@ -40,4 +40,4 @@ def print_marker_results(results: list[MarkerResult], scope: str) -> None:
             f"[red]{r.not_met}[/]" if r.not_met else "0",
             f"[dim]{r.not_applicable}[/]",
         )
-    console.print(table)
+    show_table(table)

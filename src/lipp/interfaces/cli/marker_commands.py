@@ -13,7 +13,7 @@ from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
 from lipp.commands.markers import AssessQualityMarker
 from lipp.interfaces.cli import library_render
 from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.output import console, emit_json, label, show_table
 
 markers = typer.Typer(
     help="The 18 quality markers: assess them, and see what sign-off and publication need.", no_args_is_help=True
@@ -42,7 +42,7 @@ def guide(
         table = Table("#", "group", "marker", "statement", title=f"Quality markers (wording v{views[0].version})")
         for view in views:
             table.add_row(str(view.number), view.group, view.title, view.statement)
-        console.print(table)
+        show_table(table)
 
 
 @markers.command("assess")
@@ -149,7 +149,7 @@ def print_markers(view: QualityMarkersView) -> None:
             row.assessor or "",
             str(row.on or ""),
         )
-    console.print(table)
+    show_table(table)
     for gate in view.gates:
         if gate.open:
             console.print(f"[green]{gate.step}: open[/]")

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lipp.interfaces.cli.common import session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import console, emit_json, show_table
 from lipp.interfaces.cli.session import Session
 from lipp.projections.follow import follow as follow_log
 from lipp.projections.projection import Projection
@@ -44,7 +44,7 @@ def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.O
         position = "not built" if s.position is None else str(s.position)
         lag = f"[yellow]{s.lag}[/]" if s.lag else "[green]0[/]"
         table.add_row(s.name, str(s.version), position, str(s.log_end), lag)
-    console.print(table)
+    show_table(table)
 
 
 @projections.command("catch-up")

@@ -10,7 +10,8 @@ from rich.table import Table
 
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.interfaces.cli.common import Json, session_of
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, label, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 boards = typer.Typer(help="Safeguarding partnerships (boards).", no_args_is_help=True)
 users = typer.Typer(help="Users and their roles.", no_args_is_help=True)
@@ -81,18 +82,19 @@ def set_contact(
 
 
 @boards.command("list")
-def list_boards(ctx: typer.Context, json: Json = False) -> None:
-    """List the boards."""
+def list_boards(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
+    """List the boards, by code."""
     session = session_of(ctx)
     session.actor()  # any registered, active user may list boards
-    rows = session.lipp.registry.boards()
-    if json:
-        emit_json(rows)
-        return
-    table = Table("code", "name", "area", title="Boards")
-    for board in rows:
-        table.add_row(board.code, escape(board.name), escape(board.area))
-    console.print(table)
+    rows = session.lipp.registry.boards(paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("code", "name", "area", title="Boards")
+        for board in rows:
+            shown.add_row(board.code, escape(board.name), escape(board.area))
+        return shown
+
+    emit_page(rows, None if json else table, ("code",))
 
 
 @users.command("add")
@@ -137,14 +139,15 @@ def deactivate_user(
 
 
 @users.command("list")
-def list_users(ctx: typer.Context, json: Json = False) -> None:
-    """List the users."""
+def list_users(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
+    """List the users, by username."""
     session = session_of(ctx)
-    rows = session.lipp.registry.users(session.actor())
-    if json:
-        emit_json(rows)
-        return
-    table = Table("username", "role", "board", "active", title="Users")
-    for user in rows:
-        table.add_row(user.username, label(user.role), user.board or "-", "yes" if user.active else "no")
-    console.print(table)
+    rows = session.lipp.registry.users(session.actor(), paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("username", "role", "board", "active", title="Users")
+        for user in rows:
+            shown.add_row(user.username, label(user.role), user.board or "-", "yes" if user.active else "no")
+        return shown
+
+    emit_page(rows, None if json else table, ("username", "board"))

@@ -12,9 +12,10 @@ from lipp.domain.clock import today_in_england
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.cli import review_render
 from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, label, page_note, paging
 from lipp.interfaces.cli.review_render import RegisterLine
 from lipp.interfaces.cli.session import Session
+from lipp.projections.paging import DEFAULT_LIMIT, page_of
 
 reviews = typer.Typer(help="Notify incidents and advance reviews.", no_args_is_help=True)
 
@@ -254,6 +255,8 @@ def list_reviews(
     overdue: Annotated[bool, typer.Option("--overdue", help="Only reviews with an overdue deadline.")] = False,
     stage: Annotated[Stage | None, typer.Option("--stage", help="Only reviews at this stage.")] = None,
     as_of: AsOf = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     json: Json = False,
 ) -> None:
     """The board's reviews with their stage and next deadline (from the register read model)."""
@@ -272,10 +275,14 @@ def list_reviews(
         rows = list(session.lipp.reviews.register(session.actor(), found.code, day))
         rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
         rows = [row for row in rows if row.stage == stage.value] if stage else rows
+    page = page_of(rows, paging(limit, offset))
     if json:
-        emit_json(rows)
-    else:
-        review_render.print_register(found.code, rows)
+        emit_page(page, None)
+        return
+    review_render.print_register(found.code, page)
+    note = page_note(page)
+    if note:
+        console.print(note)
 
 
 @reviews.command("counts")

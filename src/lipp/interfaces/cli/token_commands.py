@@ -11,7 +11,8 @@ from rich.table import Table
 from lipp.bootstrap import build
 from lipp.commands.tokens import IssueToken, RevokeToken
 from lipp.interfaces.cli.common import Json, session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 tokens = typer.Typer(help="API tokens for the HTTP API.", no_args_is_help=True)
 
@@ -52,19 +53,24 @@ def revoke(
 
 
 @tokens.command("list")
-def list_tokens(ctx: typer.Context, json: Json = False) -> None:
+def list_tokens(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
     """List tokens (never their secrets)."""
     session = session_of(ctx)
-    views = session.lipp.tokens.tokens(session.actor())
-    if json:
-        emit_json(views)
-        return
-    table = Table("id", "user", "label", "issued", "revoked", title="API tokens")
-    for view in views:
-        table.add_row(
-            str(view.token_id), view.username, view.label, f"{view.issued_at:%Y-%m-%d}", "yes" if view.revoked else ""
-        )
-    console.print(table)
+    views = session.lipp.tokens.tokens(session.actor(), paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("id", "user", "label", "issued", "revoked", title="API tokens")
+        for view in views:
+            shown.add_row(
+                str(view.token_id),
+                view.username,
+                view.label,
+                f"{view.issued_at:%Y-%m-%d}",
+                "yes" if view.revoked else "",
+            )
+        return shown
+
+    emit_page(views, None if json else table, ("id", "user"))
 
 
 WORKER_START_SECONDS = 60

@@ -18,6 +18,7 @@ from lipp.domain.learning.sight import Sight
 from lipp.domain.learning.states import DeliveryState
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics, ThemeReach
 from lipp.projections.learning.tables import learning_deliveries as t
+from lipp.projections.paging import EVERYTHING, Page, Paging, paged_rows
 
 ACKNOWLEDGED = (
     DeliveryState.ACKNOWLEDGED,
@@ -59,15 +60,20 @@ def by_code(connection: Connection, code: str) -> Any | None:
 
 
 def listed(
-    connection: Connection, actor: Actor, briefing_key: str | None = None, state: str | None = None, limit: int = 500
-) -> list[DeliveryRow]:
+    connection: Connection,
+    actor: Actor,
+    briefing_key: str | None = None,
+    state: str | None = None,
+    paging: Paging = EVERYTHING,
+) -> Page[DeliveryRow]:
+    """One page of the deliveries the actor may see, newest first, with how many there are in all."""
     query = select(t).where(visible_to(sight.listing(actor)))
     if briefing_key:
         query = query.where(t.c.briefing_key == briefing_key)
     if state:
         query = query.where(t.c.state == state)
-    query = query.order_by(t.c.addressed_on.desc(), t.c.briefing_key, t.c.team_code).limit(limit)
-    return [_row(row) for row in connection.execute(query)]
+    query = query.order_by(t.c.addressed_on.desc(), t.c.briefing_key, t.c.team_code)
+    return paged_rows(connection, query, paging).map(_row)
 
 
 def of_briefing(connection: Connection, briefing_id: UUID, states: tuple[str, ...]) -> list[Any]:

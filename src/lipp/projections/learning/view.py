@@ -15,7 +15,10 @@ from lipp.domain.reference.themes import theme_list
 from lipp.projections.learning import queries
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics, ThemeReach
 from lipp.projections.learning.projection import DeliveriesProjection
+from lipp.projections.paging import DEFAULT_LIMIT, Page, Paging
 from lipp.projections.runner import ProjectionRunner
+
+DEFAULT_PAGE = Paging(limit=DEFAULT_LIMIT)
 
 
 @dataclass
@@ -40,12 +43,17 @@ class DeliveriesView:
         return row
 
     def deliveries(
-        self, actor: Actor, briefing: str | None = None, state: str | None = None, limit: int = 500
-    ) -> list[DeliveryRow]:
+        self,
+        actor: Actor,
+        briefing: str | None = None,
+        state: str | None = None,
+        paging: Paging = DEFAULT_PAGE,
+    ) -> Page[DeliveryRow]:
+        """One page of the deliveries the actor may see (the first 500 unless asked), with the total."""
         sight.listing(actor)  # refused before any catching up
         self.catch_up()
         with self.engine.connect() as connection:
-            return queries.listed(connection, actor, briefing, state, limit)
+            return queries.listed(connection, actor, briefing, state, paging)
 
     def of_briefing(self, briefing_id: UUID, states: tuple[str, ...]) -> list[Any]:
         self.catch_up()
