@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from lipp.commands.fields import Command, FreeText, OptionalText, ReviewReference, ShortText
+from lipp.commands.fields import ONE_LINE, Command, FreeText, OptionalLine, OptionalText, ReviewReference, ShortText
 
 _LOWER = BeforeValidator(lambda value: value.strip().lower() if isinstance(value, str) else value)
 _UPPER = BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value)
@@ -15,12 +15,14 @@ BriefingKey = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9-]{2,79}$"),
     _LOWER,
+    ONE_LINE,
     Field(description="A briefing's key, e.g. review-nvl-2026-001 or theme-nt05-2026-03-02"),
 ]
 DeliveryCode = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z2-7]{5}-?[A-Z2-7]{5}$"),
     _UPPER,
+    ONE_LINE,
     Field(description="A delivery's short code from its e-mail, e.g. K7Q2M-9XDPR"),
 ]
 Items = Annotated[list[FreeText], Field(min_length=1, max_length=12)]
@@ -78,7 +80,7 @@ class ReportPracticeChange(Command):
 
     code: DeliveryCode
     what_changed: FreeText
-    audit_reference: OptionalText = ""
+    audit_reference: OptionalLine = ""
     on: date | None = None
 
 

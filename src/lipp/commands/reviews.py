@@ -14,7 +14,7 @@ from lipp.commands.fields import (
     Choice,
     Command,
     FreeText,
-    OptionalText,
+    OptionalLine,
     ReviewReference,
     Username,
 )
@@ -110,7 +110,7 @@ class DeferPublication(ReviewStep):
 class PublishReport(ReviewStep):
     """Record publication of the report."""
 
-    location: OptionalText = ""
+    location: OptionalLine = ""
 
 
 class WithholdPublication(ReviewStep):

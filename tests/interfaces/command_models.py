@@ -1,0 +1,54 @@
+"""Every command model lipp has, found by walking the code: a command added later is covered without a edit."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import types
+from collections.abc import Iterator
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import lipp.commands
+import lipp.interfaces.api
+from lipp.commands.fields import TEXT_RULES, Command
+
+
+def every_command_model() -> list[type[Command]]:
+    """Each concrete subclass of Command in lipp's command modules and the API's request bodies."""
+    for package in (lipp.commands, lipp.interfaces.api):
+        for module in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            importlib.import_module(module.name)
+    found: dict[str, type[Command]] = {}
+    pending = list(Command.__subclasses__())
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        if model.__module__.startswith("lipp."):
+            found[f"{model.__module__}.{model.__qualname__}"] = model
+    return [found[name] for name in sorted(found)]
+
+
+def text_slots(annotation: Any, rules: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+    """Each place in `annotation` that holds a str, with the Annotated metadata wrapped around it."""
+    if get_origin(annotation) is Annotated:
+        inner, *metadata = get_args(annotation)
+        yield from text_slots(inner, rules + tuple(metadata))
+    elif annotation is str:
+        yield annotation, rules
+    elif get_origin(annotation) in (Union, types.UnionType, list, tuple, set, frozenset, dict):
+        for argument in get_args(annotation):
+            if argument is not Ellipsis:
+                yield from text_slots(argument, ())
+    elif isinstance(annotation, type) and issubclass(annotation, Command | lipp.commands.fields.AgencyInput):
+        for field in annotation.model_fields.values():
+            yield from text_slots(field.annotation, tuple(field.metadata))
+
+
+def unruled_text_fields(model: type[Any]) -> list[str]:
+    """The model's fields holding a str that carries neither text rule."""
+    missing = []
+    for name, field in model.model_fields.items():
+        for _, rules in text_slots(field.annotation, tuple(field.metadata)):
+            if not any(rule is text_rule for rule in rules for text_rule in TEXT_RULES):
+                missing.append(name)
+    return missing
