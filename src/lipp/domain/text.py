@@ -65,3 +65,19 @@ def check_text(text: str, *, multi_line: bool, field: str = "text") -> str:
         f"the {field} holds {what} at character {position + 1}: control characters, lone surrogates and "
         "bidirectional controls are not accepted"
     )
+
+
+UNSAFE_TO_SHOW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def shown_safely(text: str, *, one_line: bool = False) -> str:
+    """`text` fit for a terminal: each control character, lone surrogate and bidirectional control written
+    as a Python-style escape (ESC shows as `\\x1b`), so nothing stored can steer the screen. Tabs and line
+    breaks stay as they are unless `one_line`."""
+    pattern = _CONTROL if one_line else UNSAFE_TO_SHOW
+    return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,12 +12,13 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
-from lipp.projections import tracking
+from lipp.projections import faults, tracking
 from lipp.projections.collector import collector_paused
 from lipp.projections.database import WRITING, index_names, is_postgres
 from lipp.projections.decoding import EventDecoder
 from lipp.projections.projection import Projection
 
+_log = logging.getLogger(__name__)
 BATCH_SIZE = 10_000
 REBUILD_BATCH_SIZE = 200_000
 """A rebuild folds more events per transaction, so each row is loaded and written fewer times."""
@@ -33,6 +35,8 @@ class ProjectionStatus:
     version: int
     position: int | None
     log_end: int
+    stuck: faults.Fault | None = None
+    """The event the projection could not apply, if it is stuck."""
 
     @property
     def lag(self) -> int:
@@ -85,6 +89,7 @@ class ProjectionRunner:
             for shadow in shadows:
                 applied[shadow.name] += counts[shadow.name]
             end = self.recorder.max_notification_id() or 0
+            self._refuse_if_stuck(projections, shadows)
             if all(self._position_of(shadow.tracking_name) >= end for shadow in shadows):
                 break
         for projection, shadow in zip(projections, shadows, strict=True):
@@ -146,6 +151,7 @@ class ProjectionRunner:
         topics = sorted({get_topic(cls) for p in projections for cls in p.event_classes})
         positions = {p.name: self.position(p) for p in projections}
         applied = dict.fromkeys(positions, 0)
+        stuck = self._stuck_names()
         position = min(positions.values(), default=end)
         while position < end:
             with collector_paused():
@@ -160,11 +166,18 @@ class ProjectionRunner:
                     start = positions[projection.name]
                     if start >= reached:
                         continue
-                    count = self._apply(projection, wanted[projection.name], ids, events, start, reached)
+                    was_stuck = projection.tracking_name in stuck
+                    count = self._apply(projection, wanted[projection.name], ids, events, start, reached, was_stuck)
                     if count is None:
                         positions[projection.name] = self.position(projection)  # another runner applied it
                         continue
+                    if isinstance(count, faults.Fault):
+                        # Stuck: it waits just before the event for this pass; the others carry on.
+                        positions[projection.name] = end
+                        stuck.add(projection.tracking_name)
+                        continue
                     applied[projection.name] += count
+                    stuck.discard(projection.tracking_name)
                     positions[projection.name] = reached
             # Behind only if another runner moved a projection to part-way through this batch.
             position = min(positions.values())
@@ -180,17 +193,79 @@ class ProjectionRunner:
         events: list[Any],
         start: int,
         reached: int,
-    ) -> int | None:
+        was_stuck: bool = False,
+    ) -> int | faults.Fault | None:
         """Apply the batch's events of `classes` after `start`, and move the position to `reached`, in one
-        transaction. Returns how many were applied; None if another runner moved the position first."""
+        transaction. Returns how many were applied; None if another runner moved the position first; the
+        fault if an event of the batch cannot be applied (see `_apply_until_fault`)."""
         picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
         try:
             with self._writing() as connection:
                 tracking.move_position(connection, projection.tracking_name, start, reached)
                 projection.apply_at(connection, [e for _, e in picked], [i for i, _ in picked])
+                if was_stuck:
+                    faults.clear(connection, projection.tracking_name)
         except tracking.PositionMoved:
             return None
+        except Exception:  # any failure of one projection's handling must not stop the others
+            return self._apply_until_fault(projection, picked, start, reached)
         return len(picked)
+
+    def _apply_until_fault(
+        self, projection: Projection, picked: list[tuple[int, Any]], start: int, reached: int
+    ) -> int | faults.Fault | None:
+        """The batch failed: apply its events one at a time (each in a savepoint) up to the one that fails,
+        and in the same transaction leave the position just before that event and record why it stopped.
+        Returns the fault (or the count, if the failure did not come back)."""
+        try:
+            with self._writing() as connection:
+                tracking.move_position(connection, projection.tracking_name, start, reached)
+                for notification_id, event in picked:
+                    savepoint = connection.begin_nested()
+                    try:
+                        projection.apply_at(connection, [event], [notification_id])
+                    except Exception as error:  # recorded, shown by `projections status`
+                        savepoint.rollback()
+                        fault = faults.Fault(notification_id, get_topic(type(event)), faults.reason_of(error))
+                        tracking.move_position(connection, projection.tracking_name, reached, notification_id - 1)
+                        faults.record(connection, projection.tracking_name, fault)
+                        break
+                    savepoint.commit()
+                else:
+                    faults.clear(connection, projection.tracking_name)
+                    return len(picked)
+        except tracking.PositionMoved:
+            return None
+        _log.warning(fault.describe(projection.tracking_name))
+        return fault
+
+    def _refuse_if_stuck(self, projections: Sequence[Projection], shadows: Sequence[Projection]) -> None:
+        """A rebuild that meets an event it cannot apply stops (the live tables stay as they were); run again
+        once the cause is fixed, it carries on from the shadow's position."""
+        with self.engine.connect() as connection:
+            for projection, shadow in zip(projections, shadows, strict=True):
+                fault = faults.fault_of(connection, shadow.tracking_name)
+                if fault is not None:
+                    raise faults.ProjectionStuck(
+                        f"the rebuild stopped: {fault.describe(projection.name)}; the live tables are unchanged"
+                    )
+
+    def _stuck_names(self) -> set[str]:
+        with self.engine.connect() as connection:
+            return faults.stuck_names(connection)
+
+    def skip(self, projection: Projection, notification_id: int) -> None:
+        """Move a stuck projection past the event it is stuck on (an operator's decision: that event's effect
+        is lost from this read model until a rebuild with a fixed lipp)."""
+        with self._writing() as connection:
+            fault = faults.fault_of(connection, projection.tracking_name)
+            if fault is None or fault.notification_id != notification_id:
+                where = f"at notification {fault.notification_id}" if fault else "not stuck"
+                raise faults.NotStuckThere(
+                    f"projection {projection.name} is {where}: only the event it is stuck on can be skipped"
+                )
+            tracking.move_position(connection, projection.tracking_name, notification_id - 1, notification_id)
+            faults.clear(connection, projection.tracking_name)
 
     def position(self, projection: Projection) -> int:
         return self._position_of(projection.tracking_name)
@@ -200,11 +275,13 @@ class ProjectionRunner:
             tracking.metadata.create_all(connection)
             connection.commit()
             found = tracking.tracked(connection, projection.name)
+            fault = faults.fault_of(connection, projection.name)
         return ProjectionStatus(
             name=projection.name,
             version=projection.version,
             position=found.notification_id if found and found.version == projection.version else None,
             log_end=self.recorder.max_notification_id() or 0,
+            stuck=fault,
         )
 
     def _prepare(self, projection: Projection) -> None:

@@ -3,13 +3,50 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import TypeAdapter
 from rich.console import Console
+from rich.errors import MarkupError
+from rich.markup import escape
+from rich.text import Text
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+from lipp.domain.text import UNSAFE_TO_SHOW, shown_safely
+
+_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+"""A Rich markup tag (as rich.markup finds them), with the backslashes before it."""
+_LIPP_STYLE = re.compile(r"/?((bold|dim|italic|underline|green|yellow|red|cyan|blue|magenta)( |$))*")
+"""The tags lipp's own renderers use: plain styles only, never a link or an action."""
+
+
+def _only_lipp_styles(markup: str) -> str:
+    """Escape every tag but plain styles: text a user typed ('[link=…]', '[/]') is shown as typed."""
+
+    def tag(match: re.Match[str]) -> str:
+        backslashes, found = match.groups()
+        if len(backslashes) % 2 or _LIPP_STYLE.fullmatch(found[1:-1]):
+            return match.group()  # escaped already (rich.markup.escape), or one of lipp's own styles
+        return f"{backslashes}{backslashes}\\{found}"
+
+    return _TAG.sub(tag, markup)
+
+
+class SafeConsole(Console):
+    """The one way text reaches the terminal: every string printed or put in a table has its control
+    characters and escape sequences shown as escapes (ESC as `\\x1b`) and only lipp's style tags are read as
+    markup, so nothing stored in lipp can steer a terminal or restyle what is printed."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        shown = shown_safely(text)
+        try:
+            return super().render_str(_only_lipp_styles(shown), **options)
+        except MarkupError:  # a user's '[/bold]' closing nothing of lipp's: show the line without styles
+            return super().render_str(escape(shown), **options)
+
+
+console = SafeConsole(highlight=False)
+errors = SafeConsole(stderr=True, highlight=False)
 
 RAG_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
 RAG_LABEL = {
@@ -24,7 +61,18 @@ RAG_LABEL = {
 def emit_json(data: Any) -> None:
     """Print views (pydantic models or query DTOs), lists of them, or plain dicts as JSON."""
     payload = TypeAdapter(Any).dump_python(data, mode="json")
-    print(json.dumps(payload, indent=2, ensure_ascii=False))
+    print(_json_safely(json.dumps(payload, indent=2, ensure_ascii=False)))
+
+
+def plain_text(text: str) -> str:
+    """Text printed as it is (Markdown, HTML, a secret) with its control characters shown as escapes."""
+    return shown_safely(text)
+
+
+def _json_safely(text: str) -> str:
+    """JSON with the characters json.dumps leaves raw (C1 and bidi controls, lone surrogates) written as
+    \\u escapes: the same JSON value, harmless on a terminal."""
+    return UNSAFE_TO_SHOW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def rag_text(status: str | None, rag: str | None) -> str:
