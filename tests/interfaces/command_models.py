@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import types
+from datetime import date
 from collections.abc import Iterator
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import lipp.commands
 import lipp.interfaces.api
-from lipp.commands.fields import TEXT_RULES, Command
+from lipp.commands.fields import DATE_RULES, TEXT_RULES, AgencyInput, Command
 
 
 def every_command_model() -> list[type[Command]]:
@@ -28,27 +29,28 @@ def every_command_model() -> list[type[Command]]:
     return [found[name] for name in sorted(found)]
 
 
-def text_slots(annotation: Any, rules: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple[Any, ...]]]:
-    """Each place in `annotation` that holds a str, with the Annotated metadata wrapped around it."""
+def slots(annotation: Any, rules: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+    """Each place in `annotation` that holds a str or a date, with the Annotated metadata wrapped around it."""
     if get_origin(annotation) is Annotated:
         inner, *metadata = get_args(annotation)
-        yield from text_slots(inner, rules + tuple(metadata))
-    elif annotation is str:
+        yield from slots(inner, rules + tuple(metadata))
+    elif annotation in (str, date):
         yield annotation, rules
     elif get_origin(annotation) in (Union, types.UnionType, list, tuple, set, frozenset, dict):
         for argument in get_args(annotation):
             if argument is not Ellipsis:
-                yield from text_slots(argument, ())
-    elif isinstance(annotation, type) and issubclass(annotation, Command | lipp.commands.fields.AgencyInput):
+                yield from slots(argument, rules if get_origin(annotation) in (Union, types.UnionType) else ())
+    elif isinstance(annotation, type) and issubclass(annotation, Command | AgencyInput):
         for field in annotation.model_fields.values():
-            yield from text_slots(field.annotation, tuple(field.metadata))
+            yield from slots(field.annotation, tuple(field.metadata))
 
 
-def unruled_text_fields(model: type[Any]) -> list[str]:
-    """The model's fields holding a str that carries neither text rule."""
+def unruled_fields(model: type[Any]) -> list[str]:
+    """The model's fields holding a str without either text rule, or a date without a date rule."""
     missing = []
     for name, field in model.model_fields.items():
-        for _, rules in text_slots(field.annotation, tuple(field.metadata)):
-            if not any(rule is text_rule for rule in rules for text_rule in TEXT_RULES):
+        for kind, rules in slots(field.annotation, tuple(field.metadata)):
+            wanted = TEXT_RULES if kind is str else DATE_RULES
+            if not any(rule is known for rule in rules for known in wanted):
                 missing.append(name)
     return missing

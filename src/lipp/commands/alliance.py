@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from lipp.commands.fields import ONE_LINE, BoardCode, Command, FreeText, ShortText, Username, _case_folded
+from lipp.commands.fields import (
+    ONE_LINE,
+    BoardCode,
+    BusinessDate,
+    Command,
+    DateAhead,
+    FreeText,
+    ShortText,
+    Username,
+    _case_folded,
+)
 
 ActionReference = Annotated[
     str,
@@ -22,7 +31,7 @@ EmailAddress = Annotated[
     ONE_LINE,
     Field(description="An organisation's mailbox"),
 ]
-StepDate = Annotated[date | None, Field(description="Business date of the step; today if omitted")]
+StepDate = Annotated[BusinessDate | None, Field(description="Business date of the step; today if omitted")]
 
 
 class RegisterNationalBody(Command):
@@ -57,7 +66,7 @@ class CommitAction(Command):
     theme: ShortText
     owner: ShortText
     description: FreeText
-    due_on: date
+    due_on: DateAhead
     body: BoardCode | None = None
 
 

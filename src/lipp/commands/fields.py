@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from lipp.domain import business_dates
 from lipp.domain.errors import InvalidInput
 from lipp.domain.review.vocabulary import AgencySector, check_case_reference
 from lipp.domain.text import check_text
@@ -98,6 +100,35 @@ CaseReference = Annotated[
     AfterValidator(_as_value_error(check_case_reference)),
     Field(description="A board-local pseudonymous reference for the child (never a name, date of birth or NHS number)"),
 ]
+
+
+def _past(value: date) -> date:
+    return business_dates.bounds().past(value)
+
+
+def _ahead(value: date) -> date:
+    return business_dates.bounds().ahead(value)
+
+
+def _scope(value: date) -> date:
+    return business_dates.bounds().scope(value)
+
+
+PAST_DATE = AfterValidator(_as_value_error(_past))
+AHEAD_DATE = AfterValidator(_as_value_error(_ahead))
+SCOPE_DATE = AfterValidator(_as_value_error(_scope))
+DATE_RULES = (PAST_DATE, AHEAD_DATE, SCOPE_DATE)
+"""Every date field of a command carries one of these (tests/unit/test_command_text_fields.py checks)."""
+
+BusinessDate = Annotated[date, PAST_DATE]
+"""A day something happened: not before the earliest date lipp accepts (LIPP_DATES__EARLIEST); the aggregate
+refuses one after today when the step is taken."""
+DateAhead = Annotated[date, AHEAD_DATE]
+"""A day that may lie ahead (due, reconsider on): from the earliest date to LIPP_DATES__FUTURE_YEARS ahead."""
+ScopeDate = Annotated[date, SCOPE_DATE]
+"""A day of a review's scope period: it may reach back over the child's life, and not after today."""
+QueryDate = Annotated[date, AHEAD_DATE]
+"""A date a query is asked about (as of, from, to): within the dates lipp accepts at all."""
 
 
 class Command(BaseModel):

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from lipp.commands.fields import ONE_LINE, Command, FreeText, OptionalLine, OptionalText, ReviewReference, ShortText
+from lipp.commands.fields import (
+    ONE_LINE,
+    BusinessDate,
+    Command,
+    FreeText,
+    OptionalLine,
+    OptionalText,
+    QueryDate,
+    ReviewReference,
+    ShortText,
+)
 
 _LOWER = BeforeValidator(lambda value: value.strip().lower() if isinstance(value, str) else value)
 _UPPER = BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value)
@@ -38,8 +47,14 @@ class DraftThemeBriefing(Command):
     """Draft a national briefing from a theme's shareable findings across boards (a national body)."""
 
     theme: ShortText = Field(description="A national theme: id (NT05) or name")
-    from_date: date | None = None
-    to_date: date | None = None
+    from_date: QueryDate | None = None
+    to_date: QueryDate | None = None
+
+    @model_validator(mode="after")
+    def period_runs_forwards(self) -> DraftThemeBriefing:
+        if self.from_date is not None and self.to_date is not None and self.to_date < self.from_date:
+            raise ValueError(f"the period ends ({self.to_date}) before it starts ({self.from_date})")
+        return self
 
 
 class EditBriefing(Command):
@@ -72,7 +87,7 @@ class RecordDiscussion(Command):
 
     code: DeliveryCode
     reflections: FreeText
-    on: date | None = None
+    on: BusinessDate | None = None
 
 
 class ReportPracticeChange(Command):
@@ -81,7 +96,7 @@ class ReportPracticeChange(Command):
     code: DeliveryCode
     what_changed: FreeText
     audit_reference: OptionalLine = ""
-    on: date | None = None
+    on: BusinessDate | None = None
 
 
 class VerifyPracticeChange(Command):
@@ -89,7 +104,7 @@ class VerifyPracticeChange(Command):
 
     code: DeliveryCode
     note: OptionalText = ""
-    on: date | None = None
+    on: BusinessDate | None = None
 
 
 LEARNING_COMMANDS: tuple[type[Command], ...] = (

@@ -10,6 +10,7 @@ import typer
 from pydantic import TypeAdapter
 from rich.text import Text
 
+from lipp.commands.fields import QueryDate
 from lipp.interfaces.cli.session import Session
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
@@ -25,7 +26,7 @@ def session_of(ctx: typer.Context) -> Session:
     return session
 
 
-AS_OF_DATES = TypeAdapter(dict[str, date])
+AS_OF_DATES = TypeAdapter(dict[str, QueryDate])
 
 
 def as_date(value: str | None, option: str = "--as-of") -> date | None:

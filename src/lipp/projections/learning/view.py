@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import Engine
 
 from lipp.domain.actors import Actor, Role
+from lipp.domain.business_dates import check_period
 from lipp.domain.errors import NotAuthorised
 from lipp.domain.reference.themes import theme_list
 from lipp.projections.learning import queries
@@ -74,6 +75,7 @@ class DeliveriesView:
                 f"{actor.username} ({actor.role.value}) may not see loop metrics: "
                 "admins, national bodies and coordinators may"
             )
+        check_period(part.from_date, part.to_date)
         if part.theme:
             part = queries.Slice(**{**vars(part), "theme": theme_list().theme(part.theme).id})
         self.catch_up()
