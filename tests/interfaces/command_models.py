@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import types
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import lipp.commands
