@@ -230,34 +230,49 @@ def test_generated_bodies_never_make_the_api_fail(seeded: Seeded) -> None:
         assert_read_models_catch_up(seeded)
 
 
-def date_query_routes() -> list[tuple[APIRoute, list[str]]]:
+def query_routes() -> list[tuple[APIRoute, dict[str, str]]]:
+    """Every GET route with its query parameters that take a date or text: name to 'date' or 'text'."""
     found = []
     for route in api_routes():
-        if "GET" in (route.methods or ()):
-            names = [
-                parameter.alias
-                for parameter in route.dependant.query_params
-                if "date" in str(parameter.field_info.annotation)
-            ]
-            if names:
-                found.append((route, names))
+        if "GET" not in (route.methods or ()):
+            continue
+        kinds = {}
+        for parameter in route.dependant.query_params:
+            shape = str(parameter.field_info.annotation)
+            if "date" in shape:
+                kinds[parameter.alias] = "date"
+            elif "str" in shape:
+                kinds[parameter.alias] = "text"
+        if kinds:
+            found.append((route, kinds))
     return found
 
 
-def test_generated_query_dates_are_answered_or_refused_never_a_500(seeded: Seeded) -> None:
-    routes = date_query_routes()
-    assert len(routes) >= 6
+query_texts = texts.map(lambda text: "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF))
+"""A URL carries UTF-8, which has no lone surrogates."""
+
+
+def test_generated_queries_are_answered_or_refused_never_a_500(seeded: Seeded) -> None:
+    routes = query_routes()
+    assert sum("date" in kinds.values() for _, kinds in routes) >= 6
     client, headers = api_client(seeded)
     with client:
 
-        @settings(PROFILE, max_examples=EXAMPLES * 5)
+        @settings(PROFILE, max_examples=EXAMPLES * 10)
         @given(data=st.data())
         def attempt(data: st.DataObject) -> None:
-            route, names = data.draw(st.sampled_from(routes), label="route")
-            query = {name: data.draw(dates).isoformat() for name in names if data.draw(st.booleans())}
-            answer = client.get(path_of(route, seeded, data.draw), params=query, headers=headers["admin"])
+            route, kinds = data.draw(st.sampled_from(routes), label="route")
+            query = {
+                name: data.draw(dates).isoformat() if kind == "date" else data.draw(query_texts)
+                for name, kind in kinds.items()
+                if data.draw(st.booleans())
+            }
+            caller = data.draw(st.sampled_from(sorted(headers)), label="caller")
+            answer = client.get(path_of(route, seeded, data.draw), params=query, headers=headers[caller])
             assert answer.status_code < 500, f"{route.path} {query}: {answer.status_code} {answer.text}"
-            if "from" in query and "to" in query and query["to"] < query["from"]:
+            start = query.get("from") or query.get("from_date")
+            end = query.get("to") or query.get("to_date")
+            if "date" in (kinds.get("from"), kinds.get("from_date")) and start and end and end < start:
                 assert answer.status_code in (403, 404, 422), answer.text
 
         attempt()
