@@ -10,14 +10,16 @@ from pydantic import TypeAdapter
 from rich.console import Console
 from rich.errors import MarkupError
 from rich.markup import escape
+from rich.panel import Panel
 from rich.text import Text
 
 from lipp.domain.text import UNSAFE_TO_SHOW, shown_safely
 
 _TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
 """A Rich markup tag (as rich.markup finds them), with the backslashes before it."""
-_LIPP_STYLE = re.compile(r"/?((bold|dim|italic|underline|green|yellow|red|cyan|blue|magenta)( |$))*")
-"""The tags lipp's own renderers use: plain styles only, never a link or an action."""
+LIPP_TAGS = frozenset({"/", "bold", "dim", "italic", "italic dim", "green", "yellow", "red", "bold red", "white"})
+"""The tags lipp's own renderers write: plain styles, never a link or an action. Renderers also pass user text
+through rich.markup.escape; any other tag that reaches the console is shown as typed."""
 
 
 def _only_lipp_styles(markup: str) -> str:
@@ -25,7 +27,7 @@ def _only_lipp_styles(markup: str) -> str:
 
     def tag(match: re.Match[str]) -> str:
         backslashes, found = match.groups()
-        if len(backslashes) % 2 or _LIPP_STYLE.fullmatch(found[1:-1]):
+        if len(backslashes) % 2 or found[1:-1] in LIPP_TAGS:
             return match.group()  # escaped already (rich.markup.escape), or one of lipp's own styles
         return f"{backslashes}{backslashes}\\{found}"
 
@@ -43,6 +45,11 @@ class SafeConsole(Console):
             return super().render_str(_only_lipp_styles(shown), **options)
         except MarkupError:  # a user's '[/bold]' closing nothing of lipp's: show the line without styles
             return super().render_str(escape(shown), **options)
+
+
+def panel(body: Any, title: str, **options: Any) -> Panel:
+    """A Panel whose title goes through the safe console like any other text (Rich reads a str title itself)."""
+    return Panel(body, title=console.render_str(title), **options)
 
 
 console = SafeConsole(highlight=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.application.register_views import ReviewerProfileView, ReviewerSuggestion
@@ -121,16 +122,18 @@ def show(ctx: typer.Context, username: Username, json: Json = False) -> None:
         emit_json(view)
         return
     console.print(
-        f"[bold]{view.username}[/]: {', '.join(view.expertise) or 'no expertise recorded'}; "
+        f"[bold]{view.username}[/]: {escape(', '.join(view.expertise)) or 'no expertise recorded'}; "
         f"{'available' if view.available else 'not available'}, capacity {view.capacity}"
     )
     classes = Table("attended", "masterclass", title="Masterclasses")
     for m in view.masterclasses:
-        classes.add_row(str(m.attended_on), m.topic)
+        classes.add_row(str(m.attended_on), escape(m.topic))
     console.print(classes)
     conflicts = Table("#", "agency", "reason", "declared", "in force", title="Declared conflicts")
     for c in view.conflicts:
-        conflicts.add_row(str(c.number), c.agency, c.reason, str(c.declared_on), "no" if c.withdrawn else "yes")
+        conflicts.add_row(
+            str(c.number), escape(c.agency), escape(c.reason), str(c.declared_on), "no" if c.withdrawn else "yes"
+        )
     console.print(conflicts)
 
 
@@ -144,9 +147,9 @@ def list_reviewers(ctx: typer.Context, json: Json = False) -> None:
         return
     table = Table("reviewer", "expertise", "masterclasses", "conflicts", "available", title="Lead-reviewer register")
     for v in views:
-        conflicts = ", ".join(c.agency for c in v.conflicts if not c.withdrawn) or "-"
+        conflicts = escape(", ".join(c.agency for c in v.conflicts if not c.withdrawn)) or "-"
         available = f"yes ({v.capacity} at once)" if v.available else "no"
-        table.add_row(v.username, ", ".join(v.expertise), str(len(v.masterclasses)), conflicts, available)
+        table.add_row(v.username, escape(", ".join(v.expertise)), str(len(v.masterclasses)), conflicts, available)
     console.print(table)
 
 

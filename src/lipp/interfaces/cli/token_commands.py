@@ -6,6 +6,7 @@ import os
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.bootstrap import build
@@ -29,7 +30,9 @@ def issue(
     if json:
         emit_json(issued)
         return
-    console.print(f"Token [bold]{issued.token_id}[/] for {issued.username} ({issued.label}). Secret, shown once:")
+    console.print(
+        f"Token [bold]{issued.token_id}[/] for {issued.username} ({escape(issued.label)}). Secret, shown once:"
+    )
     print(issued.secret)
 
 
@@ -62,7 +65,11 @@ def list_tokens(ctx: typer.Context, json: Json = False) -> None:
     table = Table("id", "user", "label", "issued", "revoked", title="API tokens")
     for view in views:
         table.add_row(
-            str(view.token_id), view.username, view.label, f"{view.issued_at:%Y-%m-%d}", "yes" if view.revoked else ""
+            str(view.token_id),
+            view.username,
+            escape(view.label),
+            f"{view.issued_at:%Y-%m-%d}",
+            "yes" if view.revoked else "",
         )
     console.print(table)
 
