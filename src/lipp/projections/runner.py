@@ -12,7 +12,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
-from lipp.projections import faults, tracking
+from lipp.projections import faults, stuck, tracking
 from lipp.projections.collector import collector_paused
 from lipp.projections.database import WRITING, index_names, is_postgres
 from lipp.projections.decoding import EventDecoder
@@ -214,58 +214,30 @@ class ProjectionRunner:
     def _apply_until_fault(
         self, projection: Projection, picked: list[tuple[int, Any]], start: int, reached: int
     ) -> int | faults.Fault | None:
-        """The batch failed: apply its events one at a time (each in a savepoint) up to the one that fails,
-        and in the same transaction leave the position just before that event and record why it stopped.
-        Returns the fault (or the count, if the failure did not come back)."""
+        """The batch failed: apply it again one event at a time, stopping at the one that fails (stuck.py)."""
         try:
             with self._writing() as connection:
                 tracking.move_position(connection, projection.tracking_name, start, reached)
-                for notification_id, event in picked:
-                    savepoint = connection.begin_nested()
-                    try:
-                        projection.apply_at(connection, [event], [notification_id])
-                    except Exception as error:  # recorded, shown by `projections status`
-                        savepoint.rollback()
-                        fault = faults.Fault(notification_id, get_topic(type(event)), faults.reason_of(error))
-                        tracking.move_position(connection, projection.tracking_name, reached, notification_id - 1)
-                        faults.record(connection, projection.tracking_name, fault)
-                        break
-                    savepoint.commit()
-                else:
-                    faults.clear(connection, projection.tracking_name)
-                    return len(picked)
+                fault = stuck.apply_until_fault(connection, projection, picked, reached)
         except tracking.PositionMoved:
             return None
+        if fault is None:
+            return len(picked)
         _log.warning(fault.describe(projection.tracking_name))
         return fault
 
     def _refuse_if_stuck(self, projections: Sequence[Projection], shadows: Sequence[Projection]) -> None:
-        """A rebuild that meets an event it cannot apply stops (the live tables stay as they were); run again
-        once the cause is fixed, it carries on from the shadow's position."""
         with self.engine.connect() as connection:
-            for projection, shadow in zip(projections, shadows, strict=True):
-                fault = faults.fault_of(connection, shadow.tracking_name)
-                if fault is not None:
-                    raise faults.ProjectionStuck(
-                        f"the rebuild stopped: {fault.describe(projection.name)}; the live tables are unchanged"
-                    )
+            stuck.refuse_if_rebuild_stuck(connection, projections, shadows)
 
     def _stuck_names(self) -> set[str]:
         with self.engine.connect() as connection:
             return faults.stuck_names(connection)
 
     def skip(self, projection: Projection, notification_id: int) -> None:
-        """Move a stuck projection past the event it is stuck on (an operator's decision: that event's effect
-        is lost from this read model until a rebuild with a fixed lipp)."""
+        """Move a stuck projection past the one event it is stuck on (an operator's decision)."""
         with self._writing() as connection:
-            fault = faults.fault_of(connection, projection.tracking_name)
-            if fault is None or fault.notification_id != notification_id:
-                where = f"at notification {fault.notification_id}" if fault else "not stuck"
-                raise faults.NotStuckThere(
-                    f"projection {projection.name} is {where}: only the event it is stuck on can be skipped"
-                )
-            tracking.move_position(connection, projection.tracking_name, notification_id - 1, notification_id)
-            faults.clear(connection, projection.tracking_name)
+            stuck.skip(connection, projection, notification_id)
 
     def position(self, projection: Projection) -> int:
         return self._position_of(projection.tracking_name)
