@@ -7,14 +7,17 @@ from typing import ClassVar
 
 import pytest
 from eventsourcing.domain import DomainEvent
+from fastapi.testclient import TestClient
 from sqlalchemy import Column, Integer, MetaData, Table, func, select
 from sqlalchemy.engine import Connection
 
 from lipp import bootstrap
 from lipp.bootstrap import Lipp
 from lipp.commands import findings as f
+from lipp.commands.tokens import IssueToken
 from lipp.domain.clock import SettableClock
 from lipp.domain.review.aggregate import Review
+from lipp.interfaces.api.app import create_app
 from lipp.projections.catalogue import all_projections
 from lipp.projections.faults import NotStuckThere, ProjectionStuck
 from lipp.projections.projection import Projection
@@ -184,3 +187,24 @@ def test_the_cli_shows_a_stuck_projection_and_its_reason_escaped(
     assert "stuck" in result.output and "\x1b" not in result.output and "\\x1b[31m" in result.output
     assert caught.exit_code == 1 and "stuck at notification" in caught.output
     assert "\x1b" not in caught.output
+
+
+def test_the_api_shows_a_stuck_projection(
+    lipp: Lipp, people: People, clock: SettableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    teller = Storyteller(lipp, people, clock)
+    for move in random_moves(15, 20):
+        teller.play(move)
+    lipp.runner.catch_up(Fussy())
+    monkeypatch.setattr(bootstrap, "all_projections", lambda: [*all_projections(), Fussy()])
+    secret = lipp.tokens.issue(people.admin, IssueToken(username="admin", label="ops")).secret
+    app = create_app(lambda: bootstrap.build(lipp.settings, clock))
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get("/projections", headers={"Authorization": f"Bearer {secret}"})
+
+    assert answer.status_code == 200, answer.text
+    states = {state["name"]: state for state in answer.json()}
+    assert states["test_fussy"]["stuck"]["topic"].endswith("Review.RapidReviewDecided")
+    assert states["test_fussy"]["stuck"]["notification_id"] == states["test_fussy"]["position"] + 1
+    assert states["review_register"]["stuck"] is None
