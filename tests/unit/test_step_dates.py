@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from uuid import uuid4
 
@@ -42,7 +43,7 @@ def test_a_delivery_step_dated_before_the_one_it_follows_is_refused(addressed: d
     acknowledged = max(addressed, steps[0])
     delivery.acknowledge(actor_id=uuid4(), now=NOW, on=acknowledged, via="cli")
     previous = acknowledged
-    actions = (
+    actions: tuple[Callable[[date], None], ...] = (
         lambda on: delivery.record_discussion(actor_id=uuid4(), now=NOW, on=on, reflections="We used it"),
         lambda on: delivery.report_change(actor_id=uuid4(), now=NOW, on=on, what_changed="Huddles", audit_reference=""),
         lambda on: delivery.verify(actor_id=uuid4(), now=NOW, on=on, note=""),
