@@ -199,12 +199,12 @@ class ProjectionRunner:
         transaction. Returns how many were applied; None if another runner moved the position first; the
         fault if an event of the batch cannot be applied (see `_apply_until_fault`)."""
         picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+        if was_stuck:  # try the event it stopped at first, alone: a read of a stuck projection stays cheap
+            return self._apply_until_fault(projection, picked, start, reached)
         try:
             with self._writing() as connection:
                 tracking.move_position(connection, projection.tracking_name, start, reached)
                 projection.apply_at(connection, [e for _, e in picked], [i for i, _ in picked])
-                if was_stuck:
-                    faults.clear(connection, projection.tracking_name)
         except tracking.PositionMoved:
             return None
         except Exception:  # any failure of one projection's handling must not stop the others
