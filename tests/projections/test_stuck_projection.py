@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -182,11 +183,15 @@ def test_the_cli_shows_a_stuck_projection_and_its_reason_escaped(
 
     result = run_cli(["--as", "admin", "projections", "status", "test_fussy"], env)
     caught = run_cli(["--as", "admin", "projections", "catch-up", "test_fussy"], env)
+    as_json = run_cli(["--as", "admin", "projections", "status", "--json"], env)
 
     assert result.exit_code == 0, result.output
     assert "stuck" in result.output and "\x1b" not in result.output and "\\x1b[31m" in result.output
     assert caught.exit_code == 1 and "stuck at notification" in caught.output
     assert "\x1b" not in caught.output
+    states = json.loads(as_json.stdout)
+    assert states["test_fussy"]["stuck"]["notification_id"] == states["test_fussy"]["position"] + 1
+    assert "stuck" not in states["review_register"]
 
 
 def test_the_api_shows_a_stuck_projection(

@@ -13,10 +13,10 @@ from lipp.projections.markers.entries import MarkerResult
 def print_found(found: list[FoundFinding], searched: str) -> None:
     """The essentials, priority rank beside the key; `--json` gives issue, causes, evidence and the rest."""
     if not found:
-        console.print(f"No findings you may see match {escape(searched)}.")
+        console.print(f"No findings you may see match {searched}.")  # `searched` comes escaped
         return
     table = Table("review", "case", "finding", "title", "themes", "logged", "shared")
-    table.title = f"Findings matching {escape(searched)}"
+    table.title = f"Findings matching {searched}"
     for x in found:
         table.add_row(
             x.review,

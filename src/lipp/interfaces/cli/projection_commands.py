@@ -52,8 +52,11 @@ def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.O
 
 
 def _state(s: ProjectionStatus) -> dict[str, object]:
-    stuck = None if s.stuck is None else vars(s.stuck)
-    return {"version": s.version, "position": s.position, "log_end": s.log_end, "lag": s.lag, "stuck": stuck}
+    """Position and lag; and, only for a stuck projection, the event it stopped at and why."""
+    state: dict[str, object] = {"version": s.version, "position": s.position, "log_end": s.log_end, "lag": s.lag}
+    if s.stuck is not None:
+        state["stuck"] = vars(s.stuck)
+    return state
 
 
 @projections.command("catch-up")
