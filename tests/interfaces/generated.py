@@ -4,6 +4,7 @@ seeded store, and strategies for hostile text and dates."""
 from __future__ import annotations
 
 import inspect
+import os
 import types
 import typing
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
@@ -26,6 +28,16 @@ from tests.alliance.members import Members
 from tests.conftest import People
 from tests.interfaces.command_models import every_command_model, slots
 from tests.learning.journeys import in_conduct, released
+
+EXAMPLES = int(os.environ.get("LIPP_GENERATED_EXAMPLES", "10"))
+"""Examples per command (and per kind of request) and back end: enough to meet each kind of character and date
+every run (CI has two cores); raise it locally to search harder."""
+PROFILE = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 APPLICATIONS = ("registry", "reviews", "reviewers", "tokens", "alliance", "learning")
 """The parts of lipp that take commands: each public method with a `command` parameter handles that command."""
@@ -272,3 +284,10 @@ def generated_value(field: Any, kind: str, draw: Callable[[Any], Any]) -> Any:
     if "AgencyInput" in str(field.annotation):
         text = f"police:{text}"
     return [text] if _is_list(field.annotation) else text
+
+
+def assert_read_models_catch_up(seeded: Seeded) -> None:
+    runner, projections = seeded.lipp.runner, seeded.lipp.projections
+    runner.catch_up_all(projections)
+    stuck = [status.stuck.describe(status.name) for status in map(runner.status, projections) if status.stuck]
+    assert stuck == []
