@@ -62,10 +62,12 @@ def _refuse_unsearchable_text(
         return
     values = parameters.values() if isinstance(parameters, dict) else parameters or ()
     for value in values:
-        if isinstance(value, str) and (found := UNSTORABLE.search(value)):
+        if not isinstance(value, str) or (value.isascii() and "\x00" not in value):
+            continue  # the usual case, decided in C: codes, references, ASCII words
+        if found := UNSTORABLE.search(value):
             raise TextNotAllowed(
                 f"the text given holds {describe_character(found.group())} at character {found.start() + 1}, "
-                "which lipp cannot search for: control characters and lone surrogates are not accepted"
+                "which lipp cannot search for: NUL and lone surrogates are not accepted"
             )
 
 
