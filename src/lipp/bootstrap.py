@@ -20,6 +20,7 @@ from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.digest.facts_reach import DeliveryFactsReach
 from lipp.digest.reach import LearningReach
+from lipp.domain import business_dates
 from lipp.domain.clock import Clock, SystemClock
 from lipp.learning.links import LinkSigner
 from lipp.learning.post import LearningPost
@@ -96,6 +97,7 @@ def build(settings: Settings | None = None, clock: Clock | None = None, reach: L
     deliveries recorded in the digest facts)."""
     settings = settings or Settings()
     clock = clock or SystemClock()
+    business_dates.configure(settings.dates.to_domain(clock))
     storage = EventStorage.open(settings.event_store_env())
     registry = RegistryApplication(storage, clock)
     timescales = settings.timescales.to_domain()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from lipp.domain.business_dates import DEFAULT_EARLIEST, DEFAULT_FUTURE_YEARS, DateBounds
+from lipp.domain.clock import Clock
 from lipp.domain.errors import InvalidInput
 from lipp.domain.learning.timescales import LearningTimescales
 from lipp.domain.timescales import Timescales
@@ -65,6 +68,17 @@ class LearningSettings(BaseModel):
         )
 
 
+class DateSettings(BaseModel):
+    """Which business dates lipp accepts (LIPP_DATES__EARLIEST=2006-04-01, LIPP_DATES__FUTURE_YEARS=10): none
+    before the earliest, none after today but those by nature ahead (due dates), at most this many years on."""
+
+    earliest: date = Field(default=DEFAULT_EARLIEST, ge=date(1900, 1, 1), description="The earliest business date")
+    future_years: int = Field(default=DEFAULT_FUTURE_YEARS, ge=1, le=50, description="How far ahead a due date goes")
+
+    def to_domain(self, clock: Clock) -> DateBounds:
+        return DateBounds(self.earliest, self.future_years, clock)
+
+
 class SmtpSettings(BaseModel):
     """The SMTP server e-mail leaves through (LIPP_SMTP__HOST=...); without one, e-mail goes to the outbox folder."""
 
@@ -117,6 +131,7 @@ class Settings(BaseSettings):
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
     learning: LearningSettings = Field(default_factory=LearningSettings)
     web: WebSettings = Field(default_factory=WebSettings)
+    dates: DateSettings = Field(default_factory=DateSettings)
 
     def link_key(self) -> bytes:
         """The key that signs acknowledgement links: from the settings, or generated once into the data folder

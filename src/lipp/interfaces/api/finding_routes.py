@@ -4,7 +4,6 @@ the board goes through the redaction check."""
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
 from collections.abc import Callable
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -17,7 +16,7 @@ from lipp.application.review_sharing import SharingReceipt
 from lipp.application.views import ReviewReceipt
 from lipp.bootstrap import Lipp
 from lipp.commands import findings as f
-from lipp.commands.fields import Command, FreeText
+from lipp.commands.fields import Command, FreeText, QueryDate
 from lipp.commands.reviews import ReviewStep
 from lipp.domain.actors import Actor
 from lipp.domain.errors import InvalidInput, NotFound
@@ -27,7 +26,7 @@ from lipp.interfaces.api.dependencies import ActorDep, LippDep
 
 router = APIRouter(tags=["findings"])
 
-AsOf = Annotated[date | None, Query(description="Show them as they stood at the end of this date")]
+AsOf = Annotated[QueryDate | None, Query(description="Show them as they stood at the end of this date")]
 Run = Callable[[Lipp, Actor, Any], Any]
 
 

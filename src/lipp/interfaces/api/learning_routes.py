@@ -3,7 +3,6 @@ verify), the signed acknowledgement link, and the loop metrics."""
 
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
-from datetime import date
 from enum import StrEnum
 from html import escape
 from typing import Annotated, Any
@@ -13,7 +12,7 @@ from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from lipp.application.learning_views import BriefingSummary, DeliveryReceipt, DeliveryView, ReleaseReceipt
-from lipp.commands.fields import Command, RoleEmail
+from lipp.commands.fields import Command, QueryDate, RoleEmail
 from lipp.commands.learning import (
     AcknowledgeDelivery,
     DraftReviewBriefing,
@@ -180,8 +179,8 @@ def metrics(
     agency: str | None = None,
     theme: str | None = None,
     briefing: str | None = None,
-    from_date: date | None = None,
-    to_date: date | None = None,
+    from_date: QueryDate | None = None,
+    to_date: QueryDate | None = None,
 ) -> LoopMetrics:
     """Reach, median times to acknowledge and to practice change, share verified (a coordinator: their board)."""
     part = Slice(board, agency, theme, briefing.lower() if briefing else None, from_date, to_date)

@@ -2,13 +2,13 @@
 
 # No `from __future__ import annotations`: FastAPI reads the body model class built below at runtime.
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
 from lipp.application.views import ReviewReceipt
+from lipp.commands.fields import QueryDate
 from lipp.commands.markers import AssessQualityMarker
 from lipp.interfaces.api.bodies import body_model, summary_of
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
@@ -16,7 +16,7 @@ from lipp.interfaces.api.dependencies import ActorDep, LippDep
 router = APIRouter(tags=["quality markers"])
 
 AssessmentBody = body_model(AssessQualityMarker, ("reference", "marker"))
-AsOf = Annotated[date | None, Query(description="Show them as they stood at the end of this date")]
+AsOf = Annotated[QueryDate | None, Query(description="Show them as they stood at the end of this date")]
 
 
 @router.post(

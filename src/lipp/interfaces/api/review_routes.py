@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
@@ -10,7 +9,7 @@ from pydantic import create_model
 
 from lipp.application.views import ReviewReceipt, ReviewRow, ReviewView, TimelineEntry
 from lipp.commands import reviews as c
-from lipp.commands.fields import Command
+from lipp.commands.fields import Command, QueryDate
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
 from lipp.interfaces.api.paging import PagerDep
@@ -34,7 +33,7 @@ STEPS: dict[str, type[c.ReviewStep]] = {
     "non-publication": c.WithholdPublication,
     "closure": c.CloseReview,
 }
-AsOf = Annotated[date | None, Query(description="Show it as it stood at the end of this date")]
+AsOf = Annotated[QueryDate | None, Query(description="Show it as it stood at the end of this date")]
 
 
 def _body_model(command_class: type[c.ReviewStep]) -> type[Command]:

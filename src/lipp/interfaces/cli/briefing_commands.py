@@ -11,7 +11,7 @@ from rich.table import Table
 
 from lipp.commands.learning import DraftReviewBriefing, DraftThemeBriefing, EditBriefing, ReleaseBriefing
 from lipp.interfaces.cli.common import Json, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging, plain_text
 from lipp.learning import render
 from lipp.learning.document import BriefingDocument
 from lipp.projections.paging import DEFAULT_LIMIT
@@ -125,8 +125,8 @@ def _show(document: BriefingDocument, format: Format) -> None:
     if format is Format.JSON:
         emit_json(document)
     elif format is Format.MARKDOWN:
-        print(render.markdown(document))
+        print(plain_text(render.markdown(document)))
     elif format is Format.HTML:
-        print(render.html(document))
+        print(plain_text(render.html(document)))
     else:
         console.print(escape(render.text(document)))

@@ -10,6 +10,8 @@ import typer
 from pydantic import TypeAdapter
 from rich.text import Text
 
+from lipp.commands.fields import QueryDate
+from lipp.domain.text import shown_safely
 from lipp.interfaces.cli.session import Session
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
@@ -25,7 +27,7 @@ def session_of(ctx: typer.Context) -> Session:
     return session
 
 
-AS_OF_DATES = TypeAdapter(dict[str, date])
+AS_OF_DATES = TypeAdapter(dict[str, QueryDate])
 
 
 def as_date(value: str | None, option: str = "--as-of") -> date | None:
@@ -40,7 +42,13 @@ def without_empty(fields: Mapping[str, object]) -> dict[str, object]:
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
     """The text with each [start, end) span shown in reverse red, so a hit is seen where it stands."""
-    shown = Text(text)
-    for start, end in spans:
-        shown.stylize("bold white on red", start, end)
+    shown = Text()  # built piece by piece: each piece's control characters shown as escapes (a Text is not markup)
+    at = 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        shown.append(shown_safely(text[at:start]))
+        shown.append(shown_safely(text[start:end]), style="bold white on red")
+        at = end
+    shown.append(shown_safely(text[at:]))
     return shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.application.learning_views import DeliveryReceipt
@@ -64,7 +65,7 @@ def show(ctx: typer.Context, code: Code, json: Json = False) -> None:
     if view.owed:
         console.print(f"  next: {label(view.owed)} by {view.due_on}")
     for entry in view.history:
-        console.print(f"  {entry.recorded_at:%Y-%m-%d %H:%M} {entry.what}")
+        console.print(f"  {entry.recorded_at:%Y-%m-%d %H:%M} {escape(entry.what)}")
 
 
 @deliveries.command("acknowledge")

@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
 
 from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
 from lipp.commands.markers import AssessQualityMarker
 from lipp.interfaces.cli import library_render
 from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json, label, show_table
+from lipp.interfaces.cli.output import console, emit_json, label, panel, show_table
 
 markers = typer.Typer(
     help="The 18 quality markers: assess them, and see what sign-off and publication need.", no_args_is_help=True
@@ -123,7 +122,7 @@ def print_guide(view: MarkerGuideView) -> None:
     if view.paraphrased_from_title:
         body.add_row("[dim](statement written from the marker's title; check it against the published marker)[/]")
     title = f"[bold]Marker {view.number}: {view.title}[/] (group {view.group}, {view.group_title})"
-    console.print(Panel(body, title=title, expand=False))
+    console.print(panel(body, title=title, expand=False))
 
 
 def print_markers(view: QualityMarkersView) -> None:
@@ -144,8 +143,8 @@ def print_markers(view: QualityMarkersView) -> None:
             row.group,
             row.title,
             rating_text(row.rating),
-            row.evidence,
-            row.mitigation,
+            escape(row.evidence),
+            escape(row.mitigation),
             row.assessor or "",
             str(row.on or ""),
         )

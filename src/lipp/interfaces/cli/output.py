@@ -3,19 +3,61 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 from pydantic import TypeAdapter
 from rich.console import Console
+from rich.errors import MarkupError
 from rich.markup import escape
+from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
+from lipp.domain.text import UNSAFE_TO_SHOW, shown_safely
 from lipp.projections.paging import DEFAULT_LIMIT, MAX_LIMIT, Page, Paging
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+"""A Rich markup tag (as rich.markup finds them), with the backslashes before it."""
+LIPP_TAGS = frozenset({"/", "bold", "dim", "italic", "italic dim", "green", "yellow", "red", "bold red", "white"})
+"""The tags lipp's own renderers write: plain styles, never a link or an action. Renderers also pass user text
+through rich.markup.escape; any other tag that reaches the console is shown as typed."""
+
+
+def _only_lipp_styles(markup: str) -> str:
+    """Escape every tag but plain styles: text a user typed ('[link=…]', '[/]') is shown as typed."""
+
+    def tag(match: re.Match[str]) -> str:
+        backslashes, found = match.groups()
+        if len(backslashes) % 2 or found[1:-1] in LIPP_TAGS:
+            return match.group()  # escaped already (rich.markup.escape), or one of lipp's own styles
+        return f"{backslashes}{backslashes}\\{found}"
+
+    return _TAG.sub(tag, markup)
+
+
+class SafeConsole(Console):
+    """The one way text reaches the terminal: every string printed or put in a table has its control
+    characters and escape sequences shown as escapes (ESC as `\\x1b`) and only lipp's style tags are read as
+    markup, so nothing stored in lipp can steer a terminal or restyle what is printed."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        shown = shown_safely(text)
+        try:
+            return super().render_str(_only_lipp_styles(shown), **options)
+        except MarkupError:  # a user's '[/bold]' closing nothing of lipp's: show the line without styles
+            return super().render_str(escape(shown), **options)
+
+
+def panel(body: Any, title: str, **options: Any) -> Panel:
+    """A Panel whose title goes through the safe console like any other text (Rich reads a str title itself)."""
+    return Panel(body, title=console.render_str(title), **options)
+
+
+console = SafeConsole(highlight=False)
+errors = SafeConsole(stderr=True, highlight=False)
 
 Limit = Annotated[
     int, typer.Option("--limit", min=0, max=MAX_LIMIT, help=f"Show at most this many (up to {MAX_LIMIT:,}).")
@@ -40,7 +82,18 @@ RAG_LABEL = {
 def emit_json(data: Any) -> None:
     """Print views (pydantic models or query DTOs), lists of them, or plain dicts as JSON."""
     payload = TypeAdapter(Any).dump_python(data, mode="json")
-    print(json.dumps(payload, indent=2, ensure_ascii=False))
+    print(_json_safely(json.dumps(payload, indent=2, ensure_ascii=False)))
+
+
+def plain_text(text: str) -> str:
+    """Text printed as it is (Markdown, HTML, a secret) with its control characters shown as escapes."""
+    return shown_safely(text)
+
+
+def _json_safely(text: str) -> str:
+    """JSON with the characters json.dumps leaves raw (C1 and bidi controls, lone surrogates) written as
+    \\u escapes: the same JSON value, harmless on a terminal."""
+    return UNSAFE_TO_SHOW.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def rag_text(status: str | None, rag: str | None) -> str:
@@ -66,7 +119,7 @@ def show_table(table: Table, identifiers: tuple[str, ...] = ()) -> None:
         console.print(table)
         return
     width = console.measure(table, options=console.options.update(max_width=WIDEST)).maximum
-    Console(highlight=False, width=max(width, console.width), no_color=console.no_color).print(table)
+    SafeConsole(highlight=False, width=max(width, console.width), no_color=console.no_color).print(table)
 
 
 WIDEST = 10_000

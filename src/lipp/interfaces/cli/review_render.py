@@ -7,12 +7,11 @@ from datetime import date
 from typing import Protocol
 
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
 
 from lipp.application.views import ReviewView, TimelineEntry
 from lipp.domain.clock import ENGLAND
-from lipp.interfaces.cli.output import console, label, rag_text, show_table
+from lipp.interfaces.cli.output import console, label, panel, rag_text, show_table
 from lipp.projections.register.entries import StageCount
 
 
@@ -58,7 +57,7 @@ def print_review(view: ReviewView) -> None:
             facts.add_row("", f"• {escape(line)}")
     if view.earliest_publication_on:
         facts.add_row("publish from", str(view.earliest_publication_on))
-    console.print(Panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
+    console.print(panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
     deadlines = Table("deadline", "due", "done", "status", title="Deadlines")
     for deadline in view.deadlines:
         deadlines.add_row(

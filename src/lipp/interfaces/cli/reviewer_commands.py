@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.application.register_views import ReviewerProfileView, ReviewerSuggestion
@@ -122,16 +123,18 @@ def show(ctx: typer.Context, username: Username, json: Json = False) -> None:
         emit_json(view)
         return
     console.print(
-        f"[bold]{view.username}[/]: {', '.join(view.expertise) or 'no expertise recorded'}; "
+        f"[bold]{view.username}[/]: {escape(', '.join(view.expertise)) or 'no expertise recorded'}; "
         f"{'available' if view.available else 'not available'}, capacity {view.capacity}"
     )
     classes = Table("attended", "masterclass", title="Masterclasses")
     for m in view.masterclasses:
-        classes.add_row(str(m.attended_on), m.topic)
+        classes.add_row(str(m.attended_on), escape(m.topic))
     show_table(classes)
     conflicts = Table("#", "agency", "reason", "declared", "in force", title="Declared conflicts")
     for c in view.conflicts:
-        conflicts.add_row(str(c.number), c.agency, c.reason, str(c.declared_on), "no" if c.withdrawn else "yes")
+        conflicts.add_row(
+            str(c.number), escape(c.agency), escape(c.reason), str(c.declared_on), "no" if c.withdrawn else "yes"
+        )
     show_table(conflicts)
 
 
@@ -146,9 +149,9 @@ def list_reviewers(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Off
             "reviewer", "expertise", "masterclasses", "conflicts", "available", title="Lead-reviewer register"
         )
         for v in views:
-            conflicts = ", ".join(c.agency for c in v.conflicts if not c.withdrawn) or "-"
+            conflicts = escape(", ".join(c.agency for c in v.conflicts if not c.withdrawn)) or "-"
             available = f"yes ({v.capacity} at once)" if v.available else "no"
-            shown.add_row(v.username, ", ".join(v.expertise), str(len(v.masterclasses)), conflicts, available)
+            shown.add_row(v.username, escape(", ".join(v.expertise)), str(len(v.masterclasses)), conflicts, available)
         return shown
 
     emit_page(views, None if json else table, ("reviewer",))

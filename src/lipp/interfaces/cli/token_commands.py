@@ -6,6 +6,7 @@ import os
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.bootstrap import build
@@ -30,7 +31,9 @@ def issue(
     if json:
         emit_json(issued)
         return
-    console.print(f"Token [bold]{issued.token_id}[/] for {issued.username} ({issued.label}). Secret, shown once:")
+    console.print(
+        f"Token [bold]{issued.token_id}[/] for {issued.username} ({escape(issued.label)}). Secret, shown once:"
+    )
     print(issued.secret)
 
 
@@ -64,7 +67,7 @@ def list_tokens(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset
             shown.add_row(
                 str(view.token_id),
                 view.username,
-                view.label,
+                escape(view.label),
                 f"{view.issued_at:%Y-%m-%d}",
                 "yes" if view.revoked else "",
             )

@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import Engine
 
 from lipp.domain.actors import Actor
+from lipp.domain.business_dates import check_period
 from lipp.domain.learning import sight
 from lipp.domain.reference.themes import theme_list
 from lipp.projections.learning import queries
@@ -73,6 +74,7 @@ class DeliveriesView:
     def metrics(self, actor: Actor, part: queries.Slice) -> LoopMetrics:
         """Reach, times and verified share for the slice; a coordinator's are always their own board's."""
         sight.in_aggregate(actor, part.board)  # refused before any catching up
+        check_period(part.from_date, part.to_date)
         if part.theme:
             part = queries.Slice(**{**vars(part), "theme": theme_list().theme(part.theme).id})
         self.catch_up()
