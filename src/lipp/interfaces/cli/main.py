@@ -22,6 +22,7 @@ from lipp.interfaces.cli import (
     finding_commands,
     learning_commands,
     marker_commands,
+    operator_commands,
     projection_commands,
     reference_commands,
     registry_commands,
@@ -64,6 +65,8 @@ app.add_typer(schema_commands.schemas, name="schemas")
 app.add_typer(projection_commands.projections, name="projections")
 app.add_typer(token_commands.tokens, name="token")
 app.command("serve")(token_commands.serve)
+app.add_typer(operator_commands.store, name="store")
+app.add_typer(operator_commands.admin, name="admin")
 
 
 @app.callback()
