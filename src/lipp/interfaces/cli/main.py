@@ -105,10 +105,11 @@ class _OptionNames(dict[str, str]):
         return "--" + field.replace("_", "-")
 
 
-def main() -> None:
-    """Run the CLI; a refused command prints one line and exits 1 (2 for bad usage), never a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI (on `argv`, else the command line); a refused command prints one line and exits 1 (2 for bad
+    usage), never a traceback."""
     try:
-        outcome = app(standalone_mode=False)
+        outcome = app(args=argv, standalone_mode=False)
     except NoArgsIsHelpError as error:
         error.show()  # a bare group: its help is the answer
         sys.exit(EXIT_BAD_USAGE)
