@@ -87,6 +87,9 @@ def leaf_commands() -> Iterator[tuple[tuple[str, ...], list[str]]]:
                 arguments += [param.opts[0], "NVL"]  # an admin names the board whose register they read
             if not param.required:
                 continue
+            if getattr(param, "is_flag", False):
+                arguments.append(param.opts[0])
+                continue
             value = SPECIFIC.get((path[0], param.name), PLACEHOLDERS.get(param.name, "Placeholder words"))
             arguments += [value] if param.param_type_name == "argument" else [param.opts[0], value]
         yield path, arguments

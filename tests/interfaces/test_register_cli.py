@@ -78,5 +78,10 @@ def test_operator_sees_the_lag_then_rebuilds(lipp: Lipp, people: People) -> None
 
     end = lipp.storage.recorder.max_notification_id()
     assert code == 0
-    assert json.loads(before)["review_register"] == {"version": 1, "position": 0, "log_end": end, "lag": end}  # made at setup
+    assert json.loads(before)["review_register"] == {
+        "version": 1,
+        "position": 0,
+        "log_end": end,
+        "lag": end,
+    }  # made at setup
     assert json.loads(after)["review_register"] == {"version": 1, "position": end, "log_end": end, "lag": 0}
