@@ -30,6 +30,7 @@ CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS
   $$ BEGIN INSERT INTO ddl_seen (command) VALUES (tg_tag); END $$;
 CREATE EVENT TRIGGER note_ddl ON ddl_command_start EXECUTE FUNCTION note_ddl();
 """
+NOTIFY_REST = ("--aware-on", "2026-02-27", "--agency", "police", "--json")
 READ_ONLY = [
     ["review", "list", "--json"],
     ["projections", "status", "--json"],
@@ -75,8 +76,7 @@ def test_sixteen_processes_starting_together_all_succeed_and_lose_nothing(
     env |= {"LIPP_DATABASE_URL": url, "LIPP_DATA_DIR": str(tmp_path), "LIPP_TOKEN": token}
     notifying = PROCESSES // 2
     commands = [
-        ["review", "notify", "--case", f"Child {chr(65 + i)}", "--incident", "death", "--aware-on", "2026-02-27"]
-        + ["--agency", "police", "--json"]
+        [*("review", "notify", "--case", f"Child {chr(65 + i)}", "--incident", "death"), *NOTIFY_REST]
         for i in range(notifying)
     ] + READ_ONLY[: PROCESSES - notifying]
 
