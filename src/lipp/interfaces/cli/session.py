@@ -52,10 +52,13 @@ class Session:
             return lipp.registry.actor_for(named)
         credential = self.credential()
         if credential is None or (named and named.strip().lower() != credential.username):
-            who = f"act as {named}" if named else "know who is acting"
+            if named:
+                reason = f"this store is shared, so the CLI cannot act as {named} from a name alone"
+            else:
+                reason = "this store is shared and you have not logged in"
             raise NameNotTrusted(
-                f"this store is shared, so the CLI cannot {who} from a name alone: run 'lipp login USERNAME' "
-                "with a token an admin issued you ('lipp token issue'), or set LIPP_TOKEN"
+                f"{reason}: run 'lipp login USERNAME' with a token an admin issued you ('lipp token issue'), "
+                "or set LIPP_TOKEN"
             )
         return lipp.tokens.actor_for_secret(credential.token)
 
