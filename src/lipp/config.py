@@ -115,6 +115,22 @@ class Settings(BaseSettings):
         "empty means a SQLite file in the data folder",
     )
     user: str | None = Field(default=None, description="The username the CLI acts as")
+    shared: bool | None = Field(
+        default=None,
+        description="Whether several people use this store, so the CLI must prove who acts (a token saved by "
+        "`lipp login`); unset: shared on PostgreSQL, single-user on a SQLite file",
+    )
+    token: SecretStr | None = Field(
+        default=None, description="An API token the CLI presents on a shared store (instead of `lipp login`)"
+    )
+    cli_trust_names: bool = Field(
+        default=False,
+        description="For operators: on a shared store, let the CLI act as any name given by --as or LIPP_USER "
+        "(anyone who can reach the database can then act as anyone)",
+    )
+    connect_timeout_seconds: int = Field(
+        default=5, ge=1, le=120, description="How long to wait for PostgreSQL to answer before giving up"
+    )
     token_check_seconds: float = Field(
         default=5.0,
         ge=0,
@@ -157,6 +173,13 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'lipp.db'}"
 
     @property
+    def is_shared(self) -> bool:
+        """A store several people use: the CLI proves who acts rather than believing a name."""
+        if self.shared is not None:
+            return self.shared
+        return urlsplit(self.effective_database_url).scheme.split("+")[0] != "sqlite"
+
+    @property
     def outbox_dir(self) -> Path:
         """Where e-mail lands as .eml files when no SMTP server is configured."""
         return self.data_dir / "outbox"
@@ -179,7 +202,6 @@ class Settings(BaseSettings):
             path = url.path[1:] if url.path.startswith("/") else url.path  # sqlite:///relative, sqlite:////absolute
             if not path or path == ":memory:":
                 raise InvalidInput("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": path,
@@ -194,6 +216,7 @@ class Settings(BaseSettings):
                 "POSTGRES_PORT": str(url.port or 5432),
                 "POSTGRES_USER": unquote(url.username or "postgres"),
                 "POSTGRES_PASSWORD": unquote(url.password or ""),
+                "POSTGRES_CONNECT_TIMEOUT": str(self.connect_timeout_seconds),
             }
         raise InvalidInput(
             f"unsupported database URL '{self.effective_database_url}': use sqlite:///file.db or postgresql://…"

@@ -303,7 +303,11 @@ def test_text_in_square_brackets_is_shown_as_typed(cli: Cli) -> None:
 
 
 def test_a_command_with_no_one_acting_is_refused(tmp_path: Path) -> None:
-    assert "who is acting" in Cli(tmp_path / "fresh").refused("review", "list", "--board", "NVL")
+    cli = Cli(tmp_path / "fresh")
+    assert "there is no lipp store at" in cli.refused("review", "list", "--board", "NVL")  # nothing set up yet
+    cli.ok("setup", "admin")
+    (cli.data_dir / "current-user").unlink()  # set up, but no one logged in
+    assert "who is acting" in cli.refused("review", "list", "--board", "NVL")
 
 
 def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(demo_run: DemoRun) -> None:

@@ -9,13 +9,14 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.national_bodies import NationalBodies
+from lipp.application.registry_admins import RegistryAdmins
 from lipp.application.registry_teams import RegistryTeams
 from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, UserView
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
 from lipp.domain.clock import Clock
-from lipp.domain.errors import AlreadyExists, NotAuthorised, NotFound, RuleBroken
+from lipp.domain.errors import AlreadyExists, ConcurrentChange, NotAuthorised, NotFound, RuleBroken
 from lipp.domain.identifiers import board_id_for, user_id_for
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.user import User
@@ -39,7 +40,7 @@ class RegistryAlreadySetUp(RuleBroken):
     """The first admin can be created only once."""
 
 
-class RegistryApplication(NationalBodies, RegistryTeams):
+class RegistryApplication(NationalBodies, RegistryTeams, RegistryAdmins):
     """Boards, national bodies, users with their roles, and the teams that receive learning."""
 
     def __init__(self, storage: EventStorage, clock: Clock) -> None:
@@ -56,7 +57,9 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         user = User.register(
             actor_id=SYSTEM_ACTOR.user_id, now=self.now(), username=username, role=Role.ADMIN, board_id=None
         )
-        self.save_or_conflict(user)
+        roster = self.admin_roster()
+        roster.add(now=self.now(), user_id=user.id)
+        self.save_or_conflict(user, roster)
         return self._user_view(user)
 
     def register_board(self, actor: Actor, command: RegisterBoard) -> BoardView:
@@ -85,9 +88,14 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         if command.national_body:
             body_id = self._national_body(command.national_body).id
             user.join_national_body(actor_id=actor.user_id, now=self.now(), national_body_id=body_id)
+        roster = self.admin_roster()
+        if user.role is Role.ADMIN:
+            roster.add(now=self.now(), user_id=user.id)
         try:
-            self.save(user)
+            self.save(user, roster)
         except IntegrityError:
+            if self.load(user.id) is None:  # the roster changed meanwhile, not the name
+                raise ConcurrentChange("the admins changed at the same moment; try again") from None
             raise AlreadyExists(f"a user named {command.username} is already registered") from None
         return self._user_view(user)
 
@@ -95,7 +103,9 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         require_admin(actor, "deactivate users")
         user = self._user(user_id_for(command.username), command.username)
         user.deactivate(actor_id=actor.user_id, now=self.now(), reason=command.reason)
-        self.save_or_conflict(user)
+        roster = self.admin_roster()
+        roster.remove(now=self.now(), user_id=user.id, username=user.username, what="be deactivated")
+        self.save_or_conflict(user, roster)
         for listener in self.on_user_deactivated:
             listener(user.id)
         return self._user_view(user)

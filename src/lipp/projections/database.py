@@ -20,11 +20,16 @@ WRITING = "lipp_writing"
 """Execution option marking a connection that will write: on SQLite it takes the write lock at BEGIN."""
 
 
-def create_read_model_engine(database_url: str) -> Engine:
-    """An engine for the read models. SQLite gets WAL, a busy timeout and `BEGIN IMMEDIATE` for writers."""
+def create_read_model_engine(database_url: str, connect_timeout: int = 5) -> Engine:
+    """An engine for the read models. SQLite gets WAL, a busy timeout and `BEGIN IMMEDIATE` for writers;
+    PostgreSQL a connect timeout, so an unreachable server is reported in seconds."""
     url = make_url(database_url)
     if url.get_backend_name() == "postgresql":
-        engine = create_engine(url.set(drivername="postgresql+psycopg"), pool_pre_ping=True)
+        engine = create_engine(
+            url.set(drivername="postgresql+psycopg"),
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": connect_timeout},
+        )
         event.listen(engine, "before_cursor_execute", _refuse_unsearchable_text)
         return engine
     if url.get_backend_name() != "sqlite":

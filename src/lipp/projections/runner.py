@@ -244,8 +244,6 @@ class ProjectionRunner:
 
     def status(self, projection: Projection) -> ProjectionStatus:
         with self.engine.connect() as connection:
-            tracking.metadata.create_all(connection)
-            connection.commit()
             found = tracking.tracked(connection, projection.name)
             fault = faults.fault_of(connection, projection.name)
         return ProjectionStatus(
@@ -256,9 +254,18 @@ class ProjectionRunner:
             stuck=fault,
         )
 
+    def prepare_all(self, projections: Sequence[Projection]) -> None:
+        """Create every projection's tables and tracking row now (when a store is made: docs/adr/0013)."""
+        for projection in projections:
+            self._prepare(projection)
+
     def _prepare(self, projection: Projection) -> None:
-        """Create the tables on first use; a projection whose version changed starts again from the beginning."""
+        """Check the tables once per process; a projection whose version changed starts again from the beginning.
+        The tables exist from when the store was made, so the usual check reads and changes nothing."""
         if projection.tracking_name in self._ready:
+            return
+        if self._is_current(projection):
+            self._ready.add(projection.tracking_name)
             return
         with self._writing() as connection:
             _serialise_schema_changes(connection)
@@ -270,6 +277,13 @@ class ProjectionRunner:
                     tracking.stop_tracking(connection, projection.tracking_name)
                 self._create(connection, projection)
         self._ready.add(projection.tracking_name)
+
+    def _is_current(self, projection: Projection) -> bool:
+        with self.engine.connect() as connection:
+            if not self.engine.dialect.has_table(connection, tracking.tracking.name):
+                return False
+            found = tracking.tracked(connection, projection.tracking_name)
+        return found is not None and found.version == projection.version
 
     def _create(self, connection: Connection, projection: Projection) -> None:
         projection.create_tables(connection)

@@ -23,6 +23,7 @@ from lipp.interfaces.cli import (
     finding_commands,
     learning_commands,
     marker_commands,
+    operator_commands,
     projection_commands,
     reference_commands,
     registry_commands,
@@ -66,6 +67,8 @@ app.add_typer(schema_commands.schemas, name="schemas")
 app.add_typer(projection_commands.projections, name="projections")
 app.add_typer(token_commands.tokens, name="token")
 app.command("serve")(token_commands.serve)
+app.add_typer(operator_commands.store, name="store")
+app.add_typer(operator_commands.admin, name="admin")
 
 
 @app.callback()
@@ -104,10 +107,11 @@ class _OptionNames(dict[str, str]):
         return "--" + field.replace("_", "-")
 
 
-def main() -> None:
-    """Run the CLI; a refused command prints one line and exits 1 (2 for bad usage), never a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI (on `argv`, else the command line); a refused command prints one line and exits 1 (2 for bad
+    usage), never a traceback."""
     try:
-        outcome = app(standalone_mode=False)
+        outcome = app(args=argv, standalone_mode=False)
     except NoArgsIsHelpError as error:
         error.show()  # a bare group: its help is the answer
         sys.exit(EXIT_BAD_USAGE)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from lipp.bootstrap import build
+from lipp.bootstrap import open_store
 from lipp.commands.tokens import IssueToken, RevokeToken
 from lipp.interfaces.cli.common import Json, session_of
 from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
@@ -91,11 +91,8 @@ def serve(
     settings = session_of(ctx).settings  # worker processes read the environment: hand them these settings
     os.environ["LIPP_DATA_DIR"] = str(settings.data_dir)
     os.environ["LIPP_DATABASE_URL"] = settings.effective_database_url
-    # Every table (events, tracking, the e-mail outbox) is made here, once, before the workers start together
-    # and would race to make them.
-    with build(settings) as lipp:
-        for projection in lipp.projections:
-            lipp.runner.status(projection)
+    # Refused now, naming the address, when no store is there: the workers would each fail to start, at length.
+    open_store(settings).close()
     # Each worker process imports lipp again (Prefect included, for the digest commands): several seconds on a
     # busy machine, longer than uvicorn's default 5 s health check, which would kill and restart it forever.
     uvicorn.run(
