@@ -105,7 +105,7 @@ def build(
 
     With `create_store` (setup, the deploy step, the demo, tests and benchmarks) every table is made if missing,
     one creator at a time; without it (`open_store`: every other command, the API, flow runs) the store must be
-    there already and nothing is created (docs/adr/0013)."""
+    there already and nothing is created (docs/adr/0015)."""
     settings = settings or Settings()
     if not create_store:
         return _assemble(settings, clock, reach, create=False)

@@ -1,4 +1,4 @@
-"""Where lipp's store is, whether it is there, and the one way it is made (docs/adr/0013).
+"""Where lipp's store is, whether it is there, and the one way it is made (docs/adr/0015).
 
 Only `lipp setup`, `lipp store prepare` (the deploy step), the demo and test fixtures create a store. Every other
 start checks that the store's tables are there with one catalogue query and runs no DDL: processes starting

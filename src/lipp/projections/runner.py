@@ -255,7 +255,7 @@ class ProjectionRunner:
         )
 
     def prepare_all(self, projections: Sequence[Projection]) -> None:
-        """Create every projection's tables and tracking row now (when a store is made: docs/adr/0013)."""
+        """Create every projection's tables and tracking row now (when a store is made: docs/adr/0015)."""
         for projection in projections:
             self._prepare(projection)
 

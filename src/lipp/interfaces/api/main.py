@@ -9,5 +9,5 @@ from lipp.interfaces.api.app import create_app
 
 
 def app() -> FastAPI:
-    """The API on the configured store, which must exist: the API never creates one (docs/adr/0013)."""
+    """The API on the configured store, which must exist: the API never creates one (docs/adr/0015)."""
     return create_app(open_store)

@@ -1,4 +1,4 @@
-"""Signed-in sessions, kept in a table of the web package (ADR 0013): a random cookie value, of which only the
+"""Signed-in sessions, kept in a table of the web package (ADR 0018): a random cookie value, of which only the
 SHA-256 is stored, the user it belongs to, and the synchronizer token every changing form must carry.
 
 A session ends after `idle_minutes` without a request and `max_hours` after it began, whichever comes first.
