@@ -19,9 +19,16 @@ from sqlalchemy import Engine, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
-from lipp.adapters.envelope import EntryState, Envelope, OutboxEntry, message_id_for, mime_message
-from lipp.adapters.outbox_table import metadata, outbox
-from lipp.adapters.transports import Transport, TransportRefused, TransportUnavailable
+from lipp.adapters.envelope import (
+    EntryState,
+    Envelope,
+    OutboxEntry,
+    UnbuildableMessage,
+    message_id_for,
+    mime_message,
+)
+from lipp.adapters.outbox_table import RECIPIENT_LENGTH, metadata, outbox
+from lipp.adapters.transports import Transport, TransportDeferred, TransportRefused, TransportUnavailable
 from lipp.domain.clock import Clock
 from lipp.projections.database import WRITING, is_postgres
 
@@ -82,7 +89,7 @@ class Outbox:
                     row = self._next_due(connection)
                     if row is None:
                         break
-                    outcome = self._attempt(connection, row, transport)
+                    outcome, server_down = self._attempt(connection, row, transport)
                     entry = _entry(connection.execute(select(outbox).where(outbox.c.key == row.key)).one())
                 if outcome is EntryState.SENT:
                     sent += 1
@@ -94,8 +101,8 @@ class Outbox:
                     retrying += 1
                 if progress is not None:
                     progress(1)
-                if outcome is EntryState.QUEUED:
-                    break  # the transport is down: the rest waits for the next round
+                if server_down:
+                    break  # the rest waits for the next round; this entry waits its backoff, so it is not first
         finally:
             transport.close()
         return SendReport(sent=sent, retrying=retrying, failed=failed, deferred=self._count_due())
@@ -126,31 +133,39 @@ class Outbox:
         with self._writing() as connection:
             return connection.execute(statement).rowcount
 
-    def _attempt(self, connection: Connection, row: Row[Any], transport: Transport) -> EntryState:
+    def _attempt(self, connection: Connection, row: Row[Any], transport: Transport) -> tuple[EntryState, bool]:
+        """Build and send one entry and record what happened; returns its new state and whether the transport
+        itself is down (which ends the round). Whatever this one message does, the queue moves on."""
         now = self._clock.now()
         attempts = row.attempts + 1
-        message = mime_message(
-            Envelope(row.key, row.recipient, row.subject, row.body_text, row.body_html, _headers(row.headers)),
-            message_id=row.message_id,
-            dated=_utc(row.queued_at),
-            sender=self.sender,
-        )
         changes: dict[str, Any]
+        down = False
         try:
+            message = mime_message(
+                Envelope(row.key, row.recipient, row.subject, row.body_text, row.body_html, _headers(row.headers)),
+                message_id=row.message_id,
+                dated=_utc(row.queued_at),
+                sender=self.sender,
+            )
             transport.send(message)
+        except UnbuildableMessage as unbuildable:
+            changes = _failed(f"cannot be built: {unbuildable}")
         except TransportRefused as refused:
-            changes = {"state": EntryState.FAILED.value, "last_error": str(refused), "next_attempt_at": None}
+            changes = _failed(str(refused))
         except TransportUnavailable as unavailable:
             gave_up = attempts >= self.max_attempts
+            down = not isinstance(unavailable, TransportDeferred)
             changes = {
                 "state": (EntryState.FAILED if gave_up else EntryState.QUEUED).value,
                 "last_error": str(unavailable),
                 "next_attempt_at": None if gave_up else now + _backoff(attempts),
             }
+        except Exception as unexpected:  # a transport's own fault with this message must not stop the queue
+            changes = _failed(f"could not be sent: {type(unexpected).__name__}: {unexpected}")
         else:
             changes = {"state": EntryState.SENT.value, "sent_at": now, "next_attempt_at": None, "last_error": None}
         connection.execute(update(outbox).where(outbox.c.key == row.key).values(attempts=attempts, **changes))
-        return EntryState(changes["state"])
+        return EntryState(changes["state"]), down
 
     def _next_due(self, connection: Connection) -> Row[Any] | None:
         query = (
@@ -189,8 +204,14 @@ def _backoff(attempts: int) -> timedelta:
     return min(delay, LAST_RETRY)
 
 
+def _failed(reason: str) -> dict[str, Any]:
+    return {"state": EntryState.FAILED.value, "last_error": reason[:2000], "next_attempt_at": None}
+
+
 def _row(envelope: Envelope, now: datetime) -> dict[str, Any]:
-    return {
+    """The queue row of an envelope. Text a back end cannot store (NUL, a lone surrogate, an over-long recipient)
+    would make the whole chunk's insert fail: such an envelope is stored failed instead, its text escaped."""
+    row: dict[str, Any] = {
         "key": envelope.key,
         "recipient": envelope.recipient,
         "subject": envelope.subject,
@@ -202,7 +223,39 @@ def _row(envelope: Envelope, now: datetime) -> dict[str, Any]:
         "attempts": 0,
         "queued_at": now,
         "next_attempt_at": now,
+        "last_error": None,  # every row of one insert has the same columns
     }
+    reason = _unstorable(row)
+    if reason is None:
+        return row
+    escaped = {name: _storable(row[name]) for name in _TEXT_PARTS}
+    escaped["recipient"] = str(escaped["recipient"])[:RECIPIENT_LENGTH]
+    return {**row, **escaped, **_failed(f"cannot be stored: {reason}")}
+
+
+_TEXT_PARTS = {"recipient": "recipient", "subject": "subject", "body_text": "text body", "body_html": "HTML body"}
+
+
+def _unstorable(row: dict[str, Any]) -> str | None:
+    for name, part in _TEXT_PARTS.items():  # headers are stored as ASCII-only JSON, always storable
+        text = row[name]
+        if text is None:
+            continue
+        if "\x00" in text:
+            return f"the {part} contains a NUL character"
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"the {part} contains a lone surrogate, which UTF-8 cannot encode"
+    if len(row["recipient"]) > RECIPIENT_LENGTH:
+        return f"the recipient is longer than {RECIPIENT_LENGTH} characters"
+    return None
+
+
+def _storable(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _entry(row: Row[Any]) -> OutboxEntry:

@@ -22,6 +22,7 @@ from lipp.interfaces.cli import (
     finding_commands,
     learning_commands,
     marker_commands,
+    outbox_commands,
     projection_commands,
     reference_commands,
     registry_commands,
@@ -62,6 +63,7 @@ app.command("whoami")(registry_commands.whoami)
 app.command("demo")(demo_command.demo)
 app.add_typer(schema_commands.schemas, name="schemas")
 app.add_typer(projection_commands.projections, name="projections")
+app.add_typer(outbox_commands.outbox, name="outbox")
 app.add_typer(token_commands.tokens, name="token")
 app.command("serve")(token_commands.serve)
 
