@@ -108,7 +108,8 @@ def test_no_message_holds_up_another(lipp: Lipp, smtp_server: LoopbackSmtp, stor
         assert entry is not None and entry.state is EntryState.SENT, (envelope, entry)
         assert arrived.count(message_id_for(envelope.key)) == 1
         message = by_id[message_id_for(envelope.key)]
-        assert (str(message["To"]), str(message["Subject"])) == (envelope.recipient, envelope.subject)
+        received = (str(message["To"]), " ".join(str(message["Subject"]).split()))
+        assert received == (envelope.recipient, " ".join(envelope.subject.split())), "folding aside, as queued"
     for fault, envelope in story.bad:
         entry = lipp.outbox.entry(envelope.key)
         assert entry is not None and entry.state is EntryState.FAILED, (fault, envelope, entry)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
@@ -36,6 +36,7 @@ DEFAULT_SENDER = "lipp@lipp.invalid"
 FIRST_RETRY = timedelta(minutes=1)
 LAST_RETRY = timedelta(hours=6)
 _CHUNK = 500
+_SEND_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -79,32 +80,47 @@ class Outbox:
     ) -> SendReport:
         """Send due entries oldest first until none is due, the limit is reached or the transport is down.
 
-        on_sent runs after an entry is marked sent; if it fails, the entry stays sent (reconcile from
-        `entries(state=SENT)`).
+        Due entries are read a batch at a time; each is then claimed, sent and marked in its own short
+        transaction on one connection kept for the round, so at most the one message in flight when a sender
+        dies is sent again. on_sent runs after an entry is marked sent; if it fails, the entry stays sent
+        (reconcile from `entries(state=SENT)`).
         """
         sent = retrying = failed = 0
-        try:
-            while limit is None or sent + retrying + failed < limit:
-                with self._writing() as connection:
-                    row = self._next_due(connection)
-                    if row is None:
-                        break
-                    outcome, server_down = self._attempt(connection, row, transport)
-                    entry = _entry(connection.execute(select(outbox).where(outbox.c.key == row.key)).one())
-                if outcome is EntryState.SENT:
-                    sent += 1
-                    if on_sent is not None:
-                        on_sent(entry)
-                elif outcome is EntryState.FAILED:
-                    failed += 1
-                else:
-                    retrying += 1
-                if progress is not None:
-                    progress(1)
-                if server_down:
-                    break  # the rest waits for the next round; this entry waits its backoff, so it is not first
-        finally:
-            transport.close()
+        statements = _Statements(self._engine)
+        with self._engine.connect().execution_options(**{WRITING: True}) as connection:
+            try:
+                down = False
+                while not down and (limit is None or sent + retrying + failed < limit):
+                    with connection.begin():
+                        due = connection.execute(statements.due, {"now": self._clock.now()}).all()
+                    claimed = 0
+                    for row in due:
+                        if limit is not None and sent + retrying + failed >= limit:
+                            break
+                        with connection.begin():
+                            attempts = connection.scalar(statements.claim, {"k": row.key, "now": self._clock.now()})
+                            if attempts is None:
+                                continue  # sent meanwhile, or being sent by another sender
+                            changes, down = self._attempt(row, attempts + 1, transport)
+                            connection.execute(statements.mark, {"k": row.key, **changes})
+                        claimed += 1
+                        outcome = EntryState(changes["state"])
+                        if outcome is EntryState.SENT:
+                            sent += 1
+                            if on_sent is not None:
+                                on_sent(_entry_after(row, changes))
+                        elif outcome is EntryState.FAILED:
+                            failed += 1
+                        else:
+                            retrying += 1
+                        if progress is not None:
+                            progress(1)
+                        if down:
+                            break  # the rest waits for the next round; this entry waits its backoff
+                    if not claimed:
+                        break  # nothing due, or every due entry is another sender's now
+            finally:
+                transport.close()
         return SendReport(sent=sent, retrying=retrying, failed=failed, deferred=self._count_due())
 
     def entry(self, key: str) -> OutboxEntry | None:
@@ -133,13 +149,12 @@ class Outbox:
         with self._writing() as connection:
             return connection.execute(statement).rowcount
 
-    def _attempt(self, connection: Connection, row: Row[Any], transport: Transport) -> tuple[EntryState, bool]:
-        """Build and send one entry and record what happened; returns its new state and whether the transport
-        itself is down (which ends the round). Whatever this one message does, the queue moves on."""
+    def _attempt(self, row: Row[Any], attempts: int, transport: Transport) -> tuple[dict[str, Any], bool]:
+        """Build and send one entry; returns the entry's changed columns and whether the transport itself is
+        down (which ends the round). Whatever this one message does, the queue moves on."""
         now = self._clock.now()
-        attempts = row.attempts + 1
-        changes: dict[str, Any]
         down = False
+        changes: dict[str, Any]
         try:
             message = mime_message(
                 Envelope(row.key, row.recipient, row.subject, row.body_text, row.body_html, _headers(row.headers)),
@@ -164,19 +179,7 @@ class Outbox:
             changes = _failed(f"could not be sent: {type(unexpected).__name__}: {unexpected}")
         else:
             changes = {"state": EntryState.SENT.value, "sent_at": now, "next_attempt_at": None, "last_error": None}
-        connection.execute(update(outbox).where(outbox.c.key == row.key).values(attempts=attempts, **changes))
-        return EntryState(changes["state"]), down
-
-    def _next_due(self, connection: Connection) -> Row[Any] | None:
-        query = (
-            select(outbox)
-            .where(outbox.c.state == EntryState.QUEUED.value, outbox.c.next_attempt_at <= self._clock.now())
-            .order_by(outbox.c.next_attempt_at, outbox.c.queued_at, outbox.c.key)
-            .limit(1)
-        )
-        if is_postgres(self._engine):
-            query = query.with_for_update(skip_locked=True)
-        return connection.execute(query).first()
+        return {"sent_at": None, **changes, "attempts": attempts}, down
 
     def _count_due(self) -> int:
         with self._engine.connect() as connection:
@@ -197,6 +200,44 @@ class Outbox:
     def _writing(self) -> Iterator[Connection]:
         with self._engine.connect().execution_options(**{WRITING: True}) as connection, connection.begin():
             yield connection
+
+
+class _Statements:
+    """The sending round's three statements, built once per round."""
+
+    def __init__(self, engine: Engine) -> None:
+        queued = outbox.c.state == EntryState.QUEUED.value
+        due_now = outbox.c.next_attempt_at <= bindparam("now")
+        self.due = (
+            select(outbox)
+            .where(queued, due_now)
+            .order_by(outbox.c.next_attempt_at, outbox.c.queued_at, outbox.c.key)
+            .limit(_SEND_BATCH)
+        )
+        claim = select(outbox.c.attempts).where(outbox.c.key == bindparam("k"), queued, due_now)
+        # PostgreSQL: hold the row while sending, skipping rows another sender holds; SQLite: BEGIN IMMEDIATE.
+        self.claim = claim.with_for_update(skip_locked=True) if is_postgres(engine) else claim
+        self.mark = (
+            update(outbox)
+            .where(outbox.c.key == bindparam("k"))
+            .values({name: bindparam(name) for name in ("state", "attempts", "last_error", "next_attempt_at")})
+            .values(sent_at=bindparam("sent_at"))
+        )
+
+
+def _entry_after(row: Row[Any], changes: dict[str, Any]) -> OutboxEntry:
+    return OutboxEntry(
+        key=row.key,
+        recipient=row.recipient,
+        subject=row.subject,
+        state=EntryState(changes["state"]),
+        attempts=changes["attempts"],
+        last_error=changes["last_error"],
+        queued_at=_utc(row.queued_at),
+        sent_at=changes["sent_at"],
+        next_attempt_at=changes["next_attempt_at"],
+        message_id=row.message_id,
+    )
 
 
 def _backoff(attempts: int) -> timedelta:
