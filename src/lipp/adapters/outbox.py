@@ -128,6 +128,15 @@ class Outbox:
             row = connection.execute(select(outbox).where(outbox.c.key == key)).first()
         return _entry(row) if row is not None else None
 
+    def entries_of(self, keys: Sequence[str]) -> dict[str, OutboxEntry]:
+        """The entries of these keys that the outbox holds, read a chunk of keys at a time."""
+        found: dict[str, OutboxEntry] = {}
+        with self._engine.connect() as connection:
+            for start in range(0, len(keys), _CHUNK):
+                query = select(outbox).where(outbox.c.key.in_(keys[start : start + _CHUNK]))
+                found.update((row.key, _entry(row)) for row in connection.execute(query))
+        return found
+
     def entries(self, *, prefix: str | None = None, state: EntryState | None = None) -> list[OutboxEntry]:
         query = select(outbox).order_by(outbox.c.queued_at, outbox.c.key)
         if prefix is not None:
