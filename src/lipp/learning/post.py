@@ -85,7 +85,9 @@ class LearningPost:
             raise BriefingIsNotReleased(f"briefing {briefing.key} is a draft: release it first")
         document = learning.document_of(briefing)
         rows = learning.deliveries.of_briefing(briefing.id, (DeliveryState.ADDRESSED.value,))
-        teams = {team.id: team for team in learning.registry.all_teams()}
+        # Only the addressed teams, each read by its id: listing every team replays the whole registry.
+        found = {team_id: learning.registry.team_by_id(team_id) for team_id in {row.team_id for row in rows}}
+        teams = {team_id: team for team_id, team in found.items() if team is not None}
         mails = [
             briefing_mail(
                 row.delivery_id,
