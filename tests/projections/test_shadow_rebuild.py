@@ -9,7 +9,7 @@ import subprocess
 import time
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from lipp.bootstrap import Lipp
 from lipp.domain.clock import SettableClock
@@ -122,8 +122,9 @@ def test_a_rebuild_on_postgresql_computes_the_search_vectors_and_their_index_aft
             "SELECT is_generated FROM information_schema.columns "
             "WHERE table_name = 'library_findings' AND column_name = 'search'"
         ).scalar()
-        indexes = connection.exec_driver_sql(
-            "SELECT indexdef FROM pg_indexes WHERE tablename = 'library_findings' AND indexdef LIKE '%gin (search)%'"
+        indexes = connection.execute(
+            text("SELECT indexdef FROM pg_indexes WHERE tablename = 'library_findings' AND indexdef LIKE :gin"),
+            {"gin": "%USING gin (search)%"},
         ).all()
     assert generated == "ALWAYS", "findings recorded after the rebuild get their vectors as before"
     assert len(indexes) == 1
