@@ -7,7 +7,8 @@ import os
 import smtplib
 import ssl
 from email.errors import MessageError
-from email.message import EmailMessage
+from email.message import Message
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Protocol
 
@@ -32,7 +33,7 @@ ENCODING_ERRORS = (ValueError, TypeError, LookupError, MessageError)
 class Transport(Protocol):
     """Hands one message to the next hop; raises TransportRefused or TransportUnavailable."""
 
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: Message) -> None: ...
 
     def close(self) -> None: ...
 
@@ -56,11 +57,11 @@ class SmtpTransport:
         self._starttls, self._timeout = starttls, timeout
         self._connection: smtplib.SMTP | None = None
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if "From" not in message:
             message["From"] = self.sender
         # The envelope goes to the To header's addresses only: extra headers never add recipients.
-        recipients = [address.addr_spec for address in getattr(message["To"], "addresses", ())]
+        recipients = [address for _, address in getaddresses([str(to) for to in message.get_all("To", [])]) if address]
         if not recipients:
             raise TransportRefused("the message has no recipient")
         try:
@@ -116,7 +117,7 @@ class FolderTransport:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         try:
             content = message.as_bytes()
         except ENCODING_ERRORS as failure:
@@ -134,7 +135,7 @@ class FolderTransport:
         return None
 
 
-def eml_name(message: EmailMessage) -> str:
+def eml_name(message: Message) -> str:
     """A file name from the Message-ID, so the same message written twice lands on the same file."""
     message_id = str(message.get("Message-ID", "")).strip("<>")
     return message_id.split("@")[0] or "message"
