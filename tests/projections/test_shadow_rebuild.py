@@ -107,8 +107,8 @@ def test_rebuilt_tables_come_with_planner_statistics_on_postgresql(built: Lipp) 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("settings", ["postgres"], indirect=True)
-def test_a_rebuild_on_postgresql_computes_the_search_vectors_and_their_index_after_the_load(built: Lipp) -> None:
-    """The shadow is loaded without them; they are made in bulk before the swap, the same as row by row."""
+def test_a_rebuild_on_postgresql_gives_the_same_search_vectors_and_keeps_their_index(built: Lipp) -> None:
+    """The rebuilt library searches as the caught-up one did: same vectors, a generated column, one GIN index."""
     assert is_postgres(built.read_models)
     vectors = "SELECT finding_id, search::text FROM library_findings ORDER BY finding_id"
     with built.read_models.connect() as connection:

@@ -71,11 +71,6 @@ class Projection(ABC):
     def drop_tables(self, connection: Connection) -> None:
         self.schema.drop_all(connection)
 
-    def complete_rebuild(self, connection: Connection) -> None:
-        """Work a rebuild's shadow leaves until its tables hold the whole log, done once before the swap (an
-        index cheaper to build at once than to keep up row by row). It must be safe to run again."""
-        return None
-
     def shadow(self, taken_indexes: set[str]) -> Projection:
         """The same projection writing shadow tables; their indexes take names not in `taken_indexes`."""
         schema = MetaData()

@@ -88,8 +88,6 @@ class ProjectionRunner:
             if all(self._position_of(shadow.tracking_name) >= end for shadow in shadows):
                 break
         for projection, shadow in zip(projections, shadows, strict=True):
-            with self._writing() as connection:
-                shadow.complete_rebuild(connection)
             self._analyse(shadow)
             self._swap(projection, shadow)
         return applied

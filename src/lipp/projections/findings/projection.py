@@ -72,18 +72,6 @@ class FindingsLibraryProjection(Projection):
 
     def create_tables(self, connection: Connection) -> None:
         super().create_tables(connection)
-        if self.is_shadow and connection.dialect.name == "postgresql":
-            return  # the search vectors and their index are made in bulk once the shadow is full
-        self._create_text_index(connection)
-
-    def complete_rebuild(self, connection: Connection) -> None:
-        """PostgreSQL: compute every finding's search vector in one pass over the full table, then build the
-        GIN index over them at once, rather than keeping both up as each row is inserted and updated."""
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{text_index.INDEX_BUILD_MEMORY}'")
-            self._create_text_index(connection)
-
-    def _create_text_index(self, connection: Connection) -> None:
         taken = set(index_names(connection))
         search_index = self.free_index_name(text_index.SEARCH_INDEX, taken)
         text_index.create(connection, self.tables.findings, self.tables.text, search_index)

@@ -22,8 +22,6 @@ CANDIDATES = 2_000
 """Matches ranked by relevance when nothing narrows the search: the most recent ones (finding ids are given in
 log order)."""
 WORD = re.compile(r"\w+", re.UNICODE)
-INDEX_BUILD_MEMORY = "256MB"
-"""Working memory for building the GIN index after a rebuild: with the default 64 MB it spills to disk."""
 
 
 def create(connection: Connection, findings: Table, text_table: str, search_index: str) -> None:
