@@ -3,7 +3,8 @@
 1. Release one national briefing to 5,000 teams, then dispatch it: queue 5,000 e-mails in the outbox, send them
    over SMTP to a loopback aiosmtpd server and record each delivery delivered. Beside it, in the same run, a plain
    smtplib loop sends 5,000 messages of the same size to the same server over one connection. Target: lipp at
-   least half the plain loop's rate.
+   least 0.8 of the plain loop's rate. Each side's CPU time in this process (client and server threads) is
+   printed too: on a machine shared with other work it varies less than wall time.
 2. 5,000 acknowledgements from 16 concurrent HTTP clients, each following a delivery's signed link
    (`POST /acknowledge?token=...`) against lipp's API on a live uvicorn server on loopback. Reported: requests per
    second, and that no acknowledgement was lost to a conflict (every delivery ends acknowledged exactly once).
@@ -42,6 +43,8 @@ from lipp.learning.generate import ClearedFinding, DigestSummary, DigestTheme
 from lipp.projections.learning.queries import Slice
 
 AGENCIES = list(TeamAgency)
+TARGET = 0.8
+"""lipp's dispatch rate as a share of the plain smtplib loop's (issue 13, item 8)."""
 
 
 class Counter:
@@ -175,11 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         release_s = time.perf_counter() - started
 
         post = lipp.learning_post(SmtpTransport("127.0.0.1", smtp_port, sender="lipp@lipp.invalid"))
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         dispatched = post.queue_briefing(key)
         queued_s = time.perf_counter() - started
         summary = post.send()
-        dispatch_s = time.perf_counter() - started
+        dispatch_s, dispatch_cpu = time.perf_counter() - started, time.process_time() - started_cpu
         received = counter.count
         document = lipp.learning.document_of(lipp.learning.briefing_by_id(briefing_id_for(key)))
         rows = lipp.deliveries.in_states((DeliveryState.DELIVERED.value,))
@@ -188,7 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             acknowledgement = post.acknowledgement(row.delivery_id, row.code)
             recipient = f"{row.code.lower()}@teams.example"
             bodies.append((recipient, render.text(document, acknowledgement), render.html(document, acknowledgement)))
+        plain_cpu = time.process_time()
         plain_s = plain_smtp_loop(smtp_port, bodies)
+        plain_cpu = time.process_time() - plain_cpu
         lipp_rate, plain_rate = summary.sent / dispatch_s, args.teams / plain_s
         delivered = lipp.deliveries.metrics(national, Slice(briefing=key))
 
@@ -209,9 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Dispatch: {dispatched:,} queued and recorded dispatched in {queued_s:.2f} s; {summary.sent:,} sent, "
         f"{summary.delivered:,} recorded delivered, {summary.failed} failed; {received:,} received by the server"
     )
-    print(f"  lipp (queue + send + record):  {lipp_rate:8.0f} messages/s  ({dispatch_s:.2f} s)")
-    print(f"  plain smtplib loop:            {plain_rate:8.0f} messages/s  ({plain_s:.2f} s)")
-    print(f"  ratio lipp / plain: {ratio:.2f} (target at least 0.50): {'PASS' if ratio >= 0.5 else 'FAIL'}")
+    print(
+        f"  lipp (queue + send + record):  {lipp_rate:8.0f} messages/s  ({dispatch_s:.2f} s, {dispatch_cpu:.2f} s CPU)"
+    )
+    print(f"  plain smtplib loop:            {plain_rate:8.0f} messages/s  ({plain_s:.2f} s, {plain_cpu:.2f} s CPU)")
+    print(f"  ratio lipp / plain: {ratio:.2f} (target at least {TARGET:.2f}): {'PASS' if ratio >= TARGET else 'FAIL'}")
+    print(f"  CPU-time ratio plain / lipp: {plain_cpu / dispatch_cpu:.2f}")
     print(
         f"Acknowledgements: {len(tokens):,} signed links from {args.clients} concurrent HTTP clients on uvicorn: "
         f"{len(tokens) / ack_s:.0f} acknowledgements/s ({ack_s:.2f} s); outcomes {outcomes}"
@@ -221,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"conflicts lost: {lost} ({'PASS' if lost == 0 and after.acknowledged == len(tokens) else 'FAIL'})"
     )
     assert delivered.teams_targeted == args.teams
-    return 0 if ratio >= 0.5 and lost == 0 else 1
+    return 0 if ratio >= TARGET and lost == 0 else 1
 
 
 if __name__ == "__main__":

@@ -93,6 +93,17 @@ def test_a_server_that_is_down_means_retries_with_backoff_then_delivery(
     assert len(smtp_server.messages) == 2
 
 
+def test_a_temporary_refusal_of_one_message_lets_the_rest_go(lipp: Lipp, smtp_server: LoopbackSmtp) -> None:
+    lipp.outbox.queue([briefing_to("a-team"), briefing_to("b-team"), briefing_to("c-team")])
+    smtp_server.defer_next(1)
+
+    report = lipp.outbox.send_due(smtp(smtp_server))
+
+    assert (report.sent, report.retrying, report.deferred) == (2, 1, 0), "the server is up: only a-team waits"
+    waiting = lipp.outbox.entry("delivery/a-team/dispatch")
+    assert waiting is not None and waiting.state is EntryState.QUEUED and "451" in (waiting.last_error or "")
+
+
 def test_temporary_refusals_give_up_after_the_last_attempt(
     lipp: Lipp, smtp_server: LoopbackSmtp, clock: SettableClock
 ) -> None:

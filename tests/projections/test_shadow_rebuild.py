@@ -10,7 +10,7 @@ import time
 
 import pytest
 from eventsourcing.utils import get_topic
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from lipp.bootstrap import Lipp
 from lipp.domain.clock import SettableClock
@@ -114,3 +114,28 @@ def test_rebuilt_tables_come_with_planner_statistics_on_postgresql(built: Lipp) 
             )
         }
     assert {"library_findings", "review_register", "marker_ratings"} <= analysed
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("settings", ["postgres"], indirect=True)
+def test_a_rebuild_on_postgresql_gives_the_same_search_vectors_and_keeps_their_index(built: Lipp) -> None:
+    """The rebuilt library searches as the caught-up one did: same vectors, a generated column, one GIN index."""
+    assert is_postgres(built.read_models)
+    vectors = "SELECT finding_id, search::text FROM library_findings ORDER BY finding_id"
+    with built.read_models.connect() as connection:
+        caught_up = connection.exec_driver_sql(vectors).all()
+
+    built.runner.rebuild_all(built.projections)
+
+    with built.read_models.connect() as connection:
+        assert connection.exec_driver_sql(vectors).all() == caught_up and caught_up
+        generated = connection.exec_driver_sql(
+            "SELECT is_generated FROM information_schema.columns "
+            "WHERE table_name = 'library_findings' AND column_name = 'search'"
+        ).scalar()
+        indexes = connection.execute(
+            text("SELECT indexdef FROM pg_indexes WHERE tablename = 'library_findings' AND indexdef LIKE :gin"),
+            {"gin": "%USING gin (search)%"},
+        ).all()
+    assert generated == "ALWAYS", "findings recorded after the rebuild get their vectors as before"
+    assert len(indexes) == 1

@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
+RECIPIENT_LENGTH = 320
 
 outbox = Table(
     "lipp_outbox",
     metadata,
     Column("key", String(300), primary_key=True),
-    Column("recipient", String(320), nullable=False),
+    Column("recipient", String(RECIPIENT_LENGTH), nullable=False),
     Column("subject", Text, nullable=False),
     Column("body_text", Text, nullable=False),
     Column("body_html", Text, nullable=True),

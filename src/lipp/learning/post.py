@@ -85,7 +85,9 @@ class LearningPost:
             raise BriefingIsNotReleased(f"briefing {briefing.key} is a draft: release it first")
         document = learning.document_of(briefing)
         rows = learning.deliveries.of_briefing(briefing.id, (DeliveryState.ADDRESSED.value,))
-        teams = {team.id: team for team in learning.registry.all_teams()}
+        # Only the addressed teams, each read by its id: listing every team replays the whole registry.
+        found = {team_id: learning.registry.team_by_id(team_id) for team_id in {row.team_id for row in rows}}
+        teams = {team_id: team for team_id, team in found.items() if team is not None}
         mails = [
             briefing_mail(
                 row.delivery_id,
@@ -130,8 +132,9 @@ class LearningPost:
         rows = self.learning.deliveries.in_states((DeliveryState.DISPATCHED.value,))
         sent: dict[UUID, str] = {}
         failed: dict[UUID, str] = {}
+        entries = self.outbox.entries_of([dispatch_key(row.delivery_id) for row in rows])
         for row in rows:
-            entry = self.outbox.entry(dispatch_key(row.delivery_id))
+            entry = entries.get(dispatch_key(row.delivery_id))
             if entry is not None and entry.state is EntryState.SENT:
                 sent[row.delivery_id] = entry.message_id
             elif entry is not None and entry.state is EntryState.FAILED:
@@ -153,7 +156,7 @@ class LearningPost:
         changed = 0
         for start in range(0, len(delivery_ids), RECORD_CHUNK):
             chunk = delivery_ids[start : start + RECORD_CHUNK]
-            loaded: list[Delivery] = [self.learning.repository.get(i) for i in chunk]
+            loaded: list[Delivery] = [self._delivery(i) for i in chunk]
             touched = [d for d in loaded if change(d)]
             try:
                 self.learning.save(*touched)
@@ -162,9 +165,15 @@ class LearningPost:
                 changed += sum(self._record_one(d.id, change) for d in touched)
         return changed
 
+    def _delivery(self, delivery_id: UUID) -> Delivery:
+        delivery: Delivery | None = self.learning.load(delivery_id)
+        if delivery is None:
+            raise LookupError(f"no delivery {delivery_id} is recorded")
+        return delivery
+
     def _record_one(self, delivery_id: UUID, change: Callable[[Delivery], bool]) -> int:
         for _ in range(8):
-            delivery: Delivery = self.learning.repository.get(delivery_id)
+            delivery = self._delivery(delivery_id)
             if not change(delivery):
                 return 0
             try:

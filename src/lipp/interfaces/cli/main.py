@@ -24,6 +24,7 @@ from lipp.interfaces.cli import (
     learning_commands,
     marker_commands,
     operator_commands,
+    outbox_commands,
     projection_commands,
     reference_commands,
     registry_commands,
@@ -65,6 +66,7 @@ app.command("whoami")(registry_commands.whoami)
 app.command("demo")(demo_command.demo)
 app.add_typer(schema_commands.schemas, name="schemas")
 app.add_typer(projection_commands.projections, name="projections")
+app.add_typer(outbox_commands.outbox, name="outbox")
 app.add_typer(token_commands.tokens, name="token")
 app.command("serve")(token_commands.serve)
 app.add_typer(operator_commands.store, name="store")
