@@ -37,6 +37,7 @@ from lipp.domain.review.aggregate import Review
 from lipp.learning import generate
 from lipp.learning.document import BriefingDocument
 from lipp.learning.links import LinkSigner
+from lipp.learning.outsider_keys import is_review_key, key_prefix_of, outsider_key
 from lipp.projections.directory import work_queries as work
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.learning.view import DeliveriesView
@@ -251,7 +252,7 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         review's board sees its reference as board code and year, as in the briefing itself."""
         lists = self.registry.lists
         found = lists.read(lambda c: work.briefing_page(c, actor, paging), lists.deliveries)
-        return found.map(lambda row: _summary_of_row(row, outsider=not self._inside_board_id(actor, row.board_id)))
+        return found.map(lambda row: self._summary_of_row(row, outsider=not self._inside_board_id(actor, row.board_id)))
 
     def briefing_by_id(self, briefing_id: UUID) -> Briefing:
         briefing: Briefing = self.repository.get(briefing_id)
@@ -262,13 +263,31 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
 
     def _document(self, briefing: Briefing, outsider: bool = False) -> BriefingDocument:
         board = self.registry.board_by_id(briefing.board_id).code if briefing.board_id else None
-        return briefing_document(briefing, board, outsider=outsider)
+        document = briefing_document(briefing, board, outsider=outsider)
+        return document.model_copy(update={"key": self._shown_key(briefing.key)}) if outsider else document
+
+    def _shown_key(self, key: str) -> str:
+        """A review briefing's key as a reader outside its board sees it (`lipp.learning.outsider_keys`)."""
+        return outsider_key(key, self.signer.key) if is_review_key(key) else key
+
+    def _summary_of_row(self, row: Any, outsider: bool) -> BriefingSummary:
+        summary = _summary_of_row(row, outsider)
+        return summary.model_copy(update={"key": self._shown_key(row.key)}) if outsider else summary
 
     def _visible(self, actor: Actor, key: str) -> Briefing:
-        briefing: Briefing | None = self.load(briefing_id_for(key.strip()))
+        briefing: Briefing | None = self.load(briefing_id_for(self._real_key(key.strip())))
         if briefing is None or not _may_see(actor, briefing, self._received(actor, briefing)):
             raise UnknownBriefing(f"no briefing has key '{key.strip().lower()}'")
         return briefing
+
+    def _real_key(self, key: str) -> str:
+        """The key itself, or the real key of a briefing named by the key an outsider was shown."""
+        prefix = key_prefix_of(key)
+        if prefix is None:
+            return key
+        lists = self.registry.lists
+        candidates = lists.read(lambda c: work.briefing_keys_starting(c, prefix))
+        return next((k for k in candidates if self._shown_key(k) == key.lower()), key)
 
     def _inside_board(self, actor: Actor, briefing: Briefing) -> bool:
         """Whether `actor` reads a board's briefing from inside that board (an admin, its coordinator, a member

@@ -56,6 +56,12 @@ def digest_page(connection: Connection, paging: Paging) -> Page[Any]:
     return paged_rows(connection, select(digests).order_by(*order), paging)
 
 
+def briefing_keys_starting(connection: Connection, prefix: str) -> list[str]:
+    """The keys of the briefings whose key begins with `prefix`, in any letter case (one board's and year's)."""
+    query = select(briefings.c.key).where(func.lower(briefings.c.key).startswith(prefix.lower(), autoescape=True))
+    return list(connection.execute(query).scalars())
+
+
 def digest_ids_starting(connection: Connection, start: str) -> list[UUID]:
     """The digests whose id begins with `start` (lower-case hex and hyphens)."""
     query = select(digests.c.digest_id).where(digests.c.id_text.startswith(start, autoescape=True)).limit(2)
