@@ -25,11 +25,13 @@ class Ran:
 
 
 def run_cli(args: Sequence[str], env: Mapping[str, str]) -> Ran:
-    """`lipp ARGS` through `main()` (the one boundary that turns errors into exit codes), in this process."""
+    """`lipp ARGS` through `main()` (the one boundary that turns errors into exit codes), in this process. These
+    tests act by name (`--as`) on PostgreSQL too, so they run with the operator setting that allows it unless
+    `env` says otherwise."""
     out, err = io.StringIO(), io.StringIO()
     code = 0
     with (
-        mock.patch.dict(os.environ, dict(env)),
+        mock.patch.dict(os.environ, {"LIPP_CLI_TRUST_NAMES": "true", **env}),
         mock.patch.object(sys, "argv", ["lipp", *args]),
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),

@@ -8,9 +8,14 @@ from typing import Annotated
 import typer
 
 from lipp.accounts.building import accounts_for
+from lipp.domain.errors import InvalidInput
 from lipp.interfaces.cli.common import session_of
 from lipp.interfaces.cli.output import console
 from lipp.interfaces.web.sessions import SessionStore
+
+
+class NoTerminalForPassword(InvalidInput):
+    """A password is typed at a terminal, or piped in with --stdin; never guessed from an empty input."""
 
 
 def set_password(
@@ -23,8 +28,10 @@ def set_password(
     actor = session.actor()
     if stdin:
         password = sys.stdin.readline().rstrip("\n")
-    else:
+    elif sys.stdin.isatty():
         password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    else:
+        raise NoTerminalForPassword("no terminal to type the password at: pass --stdin and pipe it in")
     accounts = accounts_for(session.lipp)
     web = session.lipp.settings.web
     accounts.on_password_set.append(SessionStore(session.lipp.read_models, web).end_all_of)  # signed out everywhere
