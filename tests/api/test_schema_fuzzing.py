@@ -36,6 +36,8 @@ STATEFUL_STEPS = 8
 # 422 naming the rule, never 5xx; each is listed with its rule, and every other check still runs there.
 RULES_ACROSS_FIELDS = {
     "POST /users": "the role decides which of board, team and national body it needs; 'system' is lipp's own",
+    "PUT /users/{username}/role": "the role decides which of board, team and national body it needs; 'system' is "
+    "lipp's own",
     "POST /reviews/{reference}/terms-of-reference": "the scope period ends after it starts",
     "POST /reviews/{reference}/findings/{finding}/revision": "a revision gives at least one new value",
     "POST /alliance/actions": "an admin acting in the Alliance names the member body they act for",

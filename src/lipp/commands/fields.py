@@ -6,12 +6,22 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from lipp.domain import business_dates
 from lipp.domain.errors import InvalidInput
 from lipp.domain.review.vocabulary import AgencySector, check_case_reference
-from lipp.domain.text import check_text
+from lipp.domain.text import check_text, schema_pattern
 
 
 def _normalise_choice(value: Any) -> Any:
@@ -47,11 +57,36 @@ def _one_line(value: str) -> str:
     return check_text(value, multi_line=False)
 
 
-MULTI_LINE = AfterValidator(_as_value_error(_multi_line))
+class _Rule(AfterValidator):
+    """A field rule checked by its validator (so a refusal keeps the rule's own message) and documented in the
+    field's JSON Schema by `document`."""
+
+    def __init__(self, check: Any, document: Any) -> None:
+        super().__init__(_as_value_error(check))
+        object.__setattr__(self, "document", document)
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        documented = handler(schema)
+        self.document(documented)  # type: ignore[attr-defined]
+        return documented
+
+
+def _text_pattern(multi_line: bool) -> Any:
+    def document(schema: dict[str, Any]) -> None:
+        # A field with a pattern of its own (a code, a reference) admits only characters the rule keeps.
+        if schema.get("type") == "string" and "pattern" not in schema:
+            schema["pattern"] = schema_pattern(multi_line=multi_line, required=schema.get("minLength", 0) >= 1)
+
+    return document
+
+
+MULTI_LINE = _Rule(_multi_line, _text_pattern(multi_line=True))
 """The text rule for text that may run over several lines: no control characters but tab and line break, no
 lone surrogates, no bidirectional controls (`lipp.domain.text`). Every str field of a command carries this
 rule or ONE_LINE (tests/unit/test_command_text_fields.py walks every command to make sure)."""
-ONE_LINE = AfterValidator(_as_value_error(_one_line))
+ONE_LINE = _Rule(_one_line, _text_pattern(multi_line=False))
 """The text rule for text that ends up on one line or in a mail header (titles, names, codes, addresses): no
 line break and no control character at all."""
 TEXT_RULES = (MULTI_LINE, ONE_LINE)
@@ -94,15 +129,20 @@ Username = Annotated[
     _case_folded(str.lower),
     ONE_LINE,
 ]
+_SPACES = r"\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+"""The white space str.strip removes that one-line text may hold."""
 CaseReference = Annotated[
     str,
     ONE_LINE,
     AfterValidator(_as_value_error(check_case_reference)),
     Field(
         description="A board-local pseudonymous reference for the child (never a name, date of birth or NHS number)",
-        # Documents check_case_reference for API clients (surrounding spaces are trimmed; six digits in a row
-        # are refused); the check itself is the validator above.
-        json_schema_extra={"pattern": r"^\s*(?!.*\d{6})[A-Za-z0-9][A-Za-z0-9 _\-/.]{0,31}\s*$"},
+        # Documents check_case_reference for API clients (surrounding spaces are trimmed, but the white space
+        # the text rule refuses, such as tab or line break, is refused first; six digits in a row are refused);
+        # `$(?!\n)` ends the text in Python's reading as in ECMA-262's; the checks themselves are the validators.
+        json_schema_extra={
+            "pattern": rf"^[{_SPACES}]*(?!.*\d{{6}})[A-Za-z0-9][A-Za-z0-9 _\-/.]{{0,31}}[{_SPACES}]*$(?!\n)"
+        },
     ),
 ]
 
@@ -119,9 +159,19 @@ def _scope(value: date) -> date:
     return business_dates.bounds().scope(value)
 
 
-PAST_DATE = AfterValidator(_as_value_error(_past))
-AHEAD_DATE = AfterValidator(_as_value_error(_ahead))
-SCOPE_DATE = AfterValidator(_as_value_error(_scope))
+def _date_bounds(kind: str) -> Any:
+    def document(schema: dict[str, Any]) -> None:
+        # In words here (the command schemas are compared as committed files); the OpenAPI document adds the
+        # exact pattern of the bounds the server was built with (`business_dates.DATE_KIND`).
+        schema["description"] = business_dates.BOUNDS_IN_WORDS[kind]
+        schema[business_dates.DATE_KIND] = kind
+
+    return document
+
+
+PAST_DATE = _Rule(_past, _date_bounds("past"))
+AHEAD_DATE = _Rule(_ahead, _date_bounds("ahead"))
+SCOPE_DATE = _Rule(_scope, _date_bounds("scope"))
 DATE_RULES = (PAST_DATE, AHEAD_DATE, SCOPE_DATE)
 """Every date field of a command carries one of these (tests/unit/test_command_text_fields.py checks)."""
 

@@ -22,6 +22,19 @@ CHILDHOOD_YEARS = 18
 before the earliest date."""
 
 
+DATE_KIND = "x-lipp-dates"
+"""The JSON Schema keyword a date field's schema names its kind of bound by (past, ahead, scope); the OpenAPI
+document replaces it with the exact pattern of the configured bounds (`date_pattern.iso_dates_between`)."""
+_LATEST_IN_WORDS = "no more than LIPP_DATES__FUTURE_YEARS (default 10) years after today"
+BOUNDS_IN_WORDS = {
+    "past": f"A date not before LIPP_DATES__EARLIEST (default 2000-01-01) and {_LATEST_IN_WORDS}; a step is "
+    "refused (409) when it is dated after today",
+    "ahead": f"A date not before LIPP_DATES__EARLIEST (default 2000-01-01) and {_LATEST_IN_WORDS}",
+    "scope": f"A date not before 1 January of the year {CHILDHOOD_YEARS} years before LIPP_DATES__EARLIEST "
+    f"(default 1982-01-01) and {_LATEST_IN_WORDS}",
+}
+
+
 class DateOutOfRange(InvalidInput):
     """A date outside what lipp accepts: before the earliest date, after today, or too far ahead (422 / exit 2)."""
 
@@ -54,6 +67,10 @@ class DateBounds:
 
     def earliest_scope(self) -> date:
         return date(max(1, self.earliest.year - CHILDHOOD_YEARS), 1, 1)
+
+    def earliest_of(self, kind: str) -> date:
+        """The earliest date of a kind of date field (past, ahead, scope): the latest is `latest_ahead` for all."""
+        return self.earliest_scope() if kind == "scope" else self.earliest
 
     def past(self, value: date) -> date:
         """A date that has happened, as far as a command can tell: not before the earliest date and not beyond

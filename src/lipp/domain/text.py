@@ -17,9 +17,67 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 """Embeddings, overrides and isolates: they reorder what a reader sees ("Trojan Source")."""
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+SURROGATES = (0xD800, 0xDFFF)
+REFUSED: tuple[tuple[int, int], ...] = (
+    (0x00, 0x1F),  # C0 controls
+    (0x7F, 0x9F),  # DEL and C1 controls
+    SURROGATES,  # lone surrogates
+    (0x202A, 0x202E),  # BIDI_CONTROLS: embeddings and overrides
+    (0x2066, 0x2069),  # BIDI_CONTROLS: isolates
+    (0x2028, 0x2029),  # LINE_SEPARATORS
+)
+"""Every code point one-line text refuses, as ranges: the one statement of the rule, from which the checks below
+and the JSON Schema pattern (`schema_pattern`) are both built."""
+KEPT_IN_MULTI_LINE = frozenset("\t\n\r")
+"""What multi-line text keeps (a CR is read as a line break)."""
+WHITE_SPACE: tuple[tuple[int, int], ...] = (
+    (0x09, 0x0D),
+    (0x20, 0x20),
+    (0x85, 0x85),
+    (0xA0, 0xA0),
+    (0x1680, 0x1680),
+    (0x2000, 0x200A),
+    (0x2028, 0x2029),
+    (0x202F, 0x202F),
+    (0x205F, 0x205F),
+    (0x3000, 0x3000),
+)
+"""The white space command fields strip from both ends (pydantic's: Unicode White_Space, without the
+separators U+001C to U+001F that Python's str.strip also removes)."""
+
+
+def _class_body(ranges: tuple[tuple[int, int], ...], keep: frozenset[str] = frozenset()) -> str:
+    """`ranges` less the characters in `keep`, as the body of a regex character class in `\\uXXXX` escapes,
+    which Python `re` and ECMA-262 read alike."""
+    parts: list[str] = []
+    for low, high in ranges:
+        start = low
+        for code in range(low, high + 2):
+            if code > high or chr(code) in keep:
+                if start < code:
+                    parts.append(f"\\u{start:04x}" + (f"-\\u{code - 1:04x}" if code - 1 > start else ""))
+                start = code + 1
+    return "".join(parts)
+
+
+# A JSON Schema regex cannot name a surrogate (ECMA-262 reads text by code point, and validators refuse the
+# pattern), and UTF-8 text, which every request body is, cannot hold a lone one: the schema leaves them out.
+_IN_SCHEMA = tuple(span for span in REFUSED if span != SURROGATES)
+_ONE_LINE_REFUSED = _class_body(_IN_SCHEMA)
+_MULTI_LINE_REFUSED = _class_body(_IN_SCHEMA, KEPT_IN_MULTI_LINE)
+_CONTROL = re.compile(f"[{_class_body(REFUSED)}]")
+_CONTROL_BUT_LINES = re.compile(f"[{_class_body(REFUSED, frozenset(chr(9) + chr(10)))}]")
 """The same without tab and line break, which multi-line text keeps."""
+
+
+def schema_pattern(*, multi_line: bool, required: bool) -> str:
+    """The JSON Schema `pattern` of a stripped text field under the rule: white space of any kind at either end
+    (stripped before the rule applies), and between that only characters the rule keeps; `required` when the
+    stripped text may not be empty."""
+    refused = _MULTI_LINE_REFUSED if multi_line else _ONE_LINE_REFUSED
+    space = _class_body(WHITE_SPACE)
+    kept, shown = f"[^{refused}]", f"[^{refused}{space}]"
+    return f"^[{space}]*(?:{shown}(?:{kept}*{shown})?){'' if required else '?'}[{space}]*$"
 
 
 class TextNotAllowed(InvalidInput):
@@ -66,7 +124,7 @@ def check_text(text: str, *, multi_line: bool, field: str = "text") -> str:
     )
 
 
-UNSAFE_TO_SHOW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+UNSAFE_TO_SHOW = _CONTROL_BUT_LINES
 
 
 def shown_safely(text: str, *, one_line: bool = False) -> str:

@@ -11,6 +11,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from lipp.domain import business_dates
+from lipp.domain.date_pattern import iso_dates_between
 from lipp.interfaces.api import openapi_vocabulary as vocabulary
 from lipp.interfaces.api.openapi_links import add_links
 from lipp.interfaces.api.problems import MAX_LISTED_ERRORS, PROBLEM
@@ -96,7 +98,24 @@ def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
                     headers = {"Retry-After": {"schema": {"type": "string"}, "description": "after a concurrent edit"}}
                 responses[status] = _refusal(_REFUSALS[status], headers)
     add_links(schema)
+    _bound_dates(schema, business_dates.bounds())
     return schema
+
+
+def _bound_dates(node: Any, bounds: business_dates.DateBounds) -> None:
+    """Every business or query date (body field or parameter), in place: the exact pattern of the dates the
+    server accepts, from the bounds it was built with (JSON Schema has no minimum for `format: date`)."""
+    if isinstance(node, dict):
+        kind = node.pop(business_dates.DATE_KIND, None)
+        if isinstance(kind, str):
+            earliest, latest = bounds.earliest_of(kind), bounds.latest_ahead()
+            node["pattern"] = iso_dates_between(earliest, latest)
+            node["description"] = f"{node.get('description', 'A date')} (here: {earliest} to {latest})"
+        for value in node.values():
+            _bound_dates(value, bounds)
+    elif isinstance(node, list):
+        for value in node:
+            _bound_dates(value, bounds)
 
 
 def _document_parameters(path: str, operation: dict[str, Any]) -> None:
