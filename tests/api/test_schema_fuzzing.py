@@ -41,6 +41,10 @@ RULES_ACROSS_FIELDS = {
     "POST /reviews/{reference}/terms-of-reference": "the scope period ends after it starts",
     "POST /reviews/{reference}/findings/{finding}/revision": "a revision gives at least one new value",
     "POST /alliance/actions": "an admin acting in the Alliance names the member body they act for",
+    "GET /findings": "the period (from, to) runs forwards",
+    "GET /quality-markers/results": "the period (from, to) runs forwards",
+    "GET /learning/metrics": "the period (from_date, to_date) runs forwards",
+    "POST /briefings/from-theme": "the period runs forwards",
 }
 
 

@@ -15,8 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from lipp.commands.fields import CaseReference, FreeText, OptionalLine, OptionalText, ShortText
+from lipp.commands.alliance import EmailAddress
+from lipp.commands.fields import BoardCode, CaseReference, FreeText, OptionalLine, OptionalText, ShortText
 from lipp.domain.date_pattern import iso_dates_between
+from lipp.domain.text import refused_character
 
 DAYS = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 
@@ -53,7 +55,7 @@ def test_only_valid_iso_dates_match(earliest: date, text: str) -> None:
 
 # Characters near every edge of the rule: controls, separators, bidi controls, spaces pydantic strips or not.
 EDGES = "".join(map(chr, [*range(0x00, 0x21), *range(0x7E, 0xA1), 0x1680, 0x2000, 0x200A, 0x200B, 0x2027]))
-EDGES += "\u2028\u2029\u202a\u202e\u202f\u205f\u2065\u2066\u2069\u206a\u3000\ufeffaZ-/. 0"
+EDGES += "\u2028\u2029\u202a\u202e\u202f\u205f\u2065\u2066\u2069\u206a\u3000\ufeffaZ-/. 0@"
 # A line break last, too: Python's `$` matches before one.
 TEXTS = st.builds(
     str.__add__, st.text(alphabet=st.sampled_from(EDGES) | st.characters(), max_size=12), st.sampled_from("\n ")
@@ -73,3 +75,12 @@ def test_a_text_matches_its_schema_pattern_iff_the_field_accepts_it(field: Any, 
         accepted = False
     assert bool(pattern.search(text)) == accepted
     assert jsonschema_rs.validator_for(schema).is_valid(text) == accepted  # as schemathesis reads it (ECMA-262)
+
+
+@pytest.mark.parametrize("field", [EmailAddress, BoardCode])
+@given(text=TEXTS)
+def test_a_field_with_its_own_pattern_also_documents_the_text_rule(field: Any, text: str) -> None:
+    """Its pattern (the rule as a lookahead, then its own) matches no text the rule refuses."""
+    pattern = TypeAdapter(field).json_schema()["pattern"]
+    if re.search(pattern, text):
+        assert refused_character(text.strip(), multi_line=False) is None

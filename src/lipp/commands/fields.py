@@ -75,9 +75,13 @@ class _Rule(AfterValidator):
 
 def _text_pattern(multi_line: bool) -> Any:
     def document(schema: dict[str, Any]) -> None:
-        # A field with a pattern of its own (a code, a reference) admits only characters the rule keeps.
-        if schema.get("type") == "string" and "pattern" not in schema:
-            schema["pattern"] = schema_pattern(multi_line=multi_line, required=schema.get("minLength", 0) >= 1)
+        if schema.get("type") != "string":
+            return
+        rule = schema_pattern(multi_line=multi_line, required=schema.get("minLength", 0) >= 1)
+        own = schema.get("pattern")
+        # A field with a pattern of its own (a code, an address) matches both: the rule as a lookahead over the
+        # whole text, then its own pattern searched as before.
+        schema["pattern"] = rule if own is None else rf"^(?={rule})[\s\S]*?(?:{own})"
 
     return document
 

@@ -136,6 +136,20 @@ def _document_parameters(path: str, operation: dict[str, Any]) -> None:
             documented = vocabulary.query_parameter(path, parameter["name"])
             if documented is not None:
                 parameter["schema"] = vocabulary.narrowed(parameter["schema"], documented)
+            _searchable(parameter["schema"])
+
+
+_SEARCHABLE = r"^[^\u0000]*$"
+"""A free query text is searched for in the read models, which refuse NUL (`projections.database`); a lone
+surrogate, which they refuse too, cannot be named in a schema's regex nor sent as UTF-8."""
+
+
+def _searchable(schema: dict[str, Any]) -> None:
+    if schema.get("type") == "string" and not {"enum", "pattern", "format"} & schema.keys():
+        schema["pattern"] = _SEARCHABLE
+    for branch in schema.get("anyOf", []):
+        if isinstance(branch, dict):
+            _searchable(branch)
 
 
 def _request_schemas(schema: dict[str, Any]) -> set[str]:
