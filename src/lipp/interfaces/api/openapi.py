@@ -110,7 +110,10 @@ def _bound_dates(node: Any, bounds: business_dates.DateBounds) -> None:
         if isinstance(kind, str):
             earliest, latest = bounds.earliest_of(kind), bounds.latest_ahead()
             node["pattern"] = iso_dates_between(earliest, latest)
-            node["description"] = f"{node.get('description', 'A date')} (here: {earliest} to {latest})"
+            described = node.get("description", "A date")
+            if "LIPP_DATES__" not in described:  # a field's own description took the place of the bounds in words
+                described += " (between LIPP_DATES__EARLIEST and LIPP_DATES__FUTURE_YEARS ahead)"
+            node["description"] = f"{described}: here {earliest} to {latest}"
         for value in node.values():
             _bound_dates(value, bounds)
     elif isinstance(node, list):
