@@ -17,6 +17,7 @@ from lipp.commands.fields import (
     Username,
     _case_folded,
 )
+from lipp.domain.text import ONE_LINE_REFUSED_CLASS
 
 ActionReference = Annotated[
     str,
@@ -25,11 +26,17 @@ ActionReference = Annotated[
     ONE_LINE,
     Field(description="An Alliance action's reference: the body's code and its number (e.g. NCB-A3)"),
 ]
+_NOT_IN_ADDRESS = r"^@\s" + ONE_LINE_REFUSED_CLASS
 EmailAddress = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_lower=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
     ONE_LINE,
-    Field(description="An organisation's mailbox"),
+    Field(
+        description="An organisation's mailbox",
+        # The pattern above with the characters the text rule refuses left out, so the schema shows the rule;
+        # the checks themselves stay the pattern and ONE_LINE (with its own message).
+        json_schema_extra={"pattern": rf"^[{_NOT_IN_ADDRESS}]+@[{_NOT_IN_ADDRESS}]+\.[{_NOT_IN_ADDRESS}]+$(?!\n)"},
+    ),
 ]
 StepDate = Annotated[BusinessDate | None, Field(description="Business date of the step; today if omitted")]
 

@@ -77,11 +77,10 @@ def _text_pattern(multi_line: bool) -> Any:
     def document(schema: dict[str, Any]) -> None:
         if schema.get("type") != "string":
             return
-        rule = schema_pattern(multi_line=multi_line, required=schema.get("minLength", 0) >= 1)
-        own = schema.get("pattern")
-        # A field with a pattern of its own (a code, an address) matches both: the rule as a lookahead over the
-        # whole text, then its own pattern searched as before.
-        schema["pattern"] = rule if own is None else rf"^(?={rule})[\s\S]*?(?:{own})"
+        # A field with a pattern of its own (a code, an address) documents the rule in that pattern (a lookahead
+        # joining the two leaves schema-driven generators nothing they can satisfy).
+        if "pattern" not in schema:
+            schema["pattern"] = schema_pattern(multi_line=multi_line, required=schema.get("minLength", 0) >= 1)
 
     return document
 

@@ -65,6 +65,8 @@ def _class_body(ranges: tuple[tuple[int, int], ...], keep: frozenset[str] = froz
 _IN_SCHEMA = tuple(span for span in REFUSED if span != SURROGATES)
 _ONE_LINE_REFUSED = _class_body(_IN_SCHEMA)
 _MULTI_LINE_REFUSED = _class_body(_IN_SCHEMA, KEPT_IN_MULTI_LINE)
+ONE_LINE_REFUSED_CLASS = _ONE_LINE_REFUSED
+"""What one-line text refuses, as a character class body for a schema pattern (lone surrogates left out)."""
 _CONTROL = re.compile(f"[{_class_body(REFUSED)}]")
 _CONTROL_BUT_LINES = re.compile(f"[{_class_body(REFUSED, frozenset(chr(9) + chr(10)))}]")
 """The same without tab and line break, which multi-line text keeps."""
