@@ -78,7 +78,7 @@ def main() -> None:
         env = _env(data_dir)
         argvs = {"python -c pass": (PYTHON, "-c", "pass")} | {name: (LIPP, *args) for name, args in CALLS.items()}
         times: dict[str, list[float]] = {name: [] for name in argvs}
-        for name, argv in argvs.items():  # one warm-up each: the page cache, not the code, is cold at first
+        for argv in argvs.values():  # one warm-up each: the page cache, not the code, is cold at first
             _timed(argv, env)
         for _ in range(options.runs):
             for name, argv in argvs.items():

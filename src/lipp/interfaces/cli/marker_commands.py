@@ -10,9 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 
 from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
-from lipp.commands.markers import AssessQualityMarker
+from lipp.interfaces.catalogue import markers as marker_catalogue
+from lipp.interfaces.catalogue.cli import add_commands
 from lipp.interfaces.cli import library_render
-from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of, without_empty
+from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json, label
 
 markers = typer.Typer(
@@ -45,36 +46,7 @@ def guide(
         console.print(table)
 
 
-@markers.command("assess")
-def assess(
-    ctx: typer.Context,
-    reference: Reference,
-    number: Annotated[int, typer.Argument(help="The marker, 1 to 18.")],
-    rating: Annotated[str, typer.Option(help="met, partly-met, not-met or not-applicable.")],
-    evidence: Annotated[str, typer.Option(help="What shows the rating.")],
-    mitigation: Annotated[str | None, typer.Option(help="For 'not met': the rationale or mitigation.")] = None,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Rate a marker for a review, or revisit its rating (coordinators)."""
-    session = session_of(ctx)
-    fields = {
-        "reference": reference,
-        "marker": number,
-        "rating": rating,
-        "evidence": evidence,
-        "mitigation": mitigation,
-        "on": on,
-    }
-    command = AssessQualityMarker.model_validate(without_empty(fields))
-    receipt = session.lipp.reviews.execute(session.actor(), command)
-    if json:
-        emit_json(receipt)
-        return
-    marker = next(v for v in session.lipp.reviews.marker_guide() if v.number == number)
-    print_guide(marker)
-    rated = rating_text(command.rating.value)
-    console.print(f"[bold]{receipt.reference}[/]: marker {number} rated {rated} (version {receipt.version})")
+add_commands(markers, marker_catalogue.ENTRIES)  # assess: declared in the catalogue
 
 
 @markers.command("list")
