@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Annotated
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import TypeAdapter
-from rich.text import Text
 
-from lipp.interfaces.cli.session import Session
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+    from rich.text import Text
+
+    # the session brings the applications: imported when a command runs, not for --help
+    from lipp.interfaces.cli.session import Session
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 Reference = Annotated[str, typer.Argument(help="The review's reference, e.g. NVL-2026-004.")]
@@ -25,12 +30,16 @@ def session_of(ctx: typer.Context) -> Session:
     return session
 
 
-AS_OF_DATES = TypeAdapter(dict[str, date])
+@cache
+def _dates() -> TypeAdapter[dict[str, date]]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(dict[str, date])
 
 
 def as_date(value: str | None, option: str = "--as-of") -> date | None:
     """The date typed for `option`; a bad one is refused naming the option, as the user typed it."""
-    return AS_OF_DATES.validate_python({option: value})[option] if value else None
+    return _dates().validate_python({option: value})[option] if value else None
 
 
 def without_empty(fields: Mapping[str, object]) -> dict[str, object]:
@@ -40,7 +49,19 @@ def without_empty(fields: Mapping[str, object]) -> dict[str, object]:
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
     """The text with each [start, end) span shown in reverse red, so a hit is seen where it stands."""
+    from rich.text import Text
+
     shown = Text(text)
     for start, end in spans:
         shown.stylize("bold white on red", start, end)
     return shown
+
+
+class lazy_module:  # noqa: N801 (it stands in for a module, and reads as one where it is used)
+    """A module imported on first attribute access, for what only some commands need (e.g. rich renderers)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(import_module(self._name), attribute)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+    console: Console
+    errors: Console
 
 RAG_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
 RAG_LABEL = {
@@ -21,8 +22,25 @@ RAG_LABEL = {
 }
 
 
+@cache
+def _console(name: str) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=name == "errors", highlight=False)
+
+
+def __getattr__(name: str) -> Any:
+    """`console` (standard output) and `errors` (standard error), made on first use: rich loads only when a
+    command prints, not for `--help`."""
+    if name in ("console", "errors"):
+        return _console(name)
+    raise AttributeError(name)
+
+
 def emit_json(data: Any) -> None:
     """Print views (pydantic models or query DTOs), lists of them, or plain dicts as JSON."""
+    from pydantic import TypeAdapter
+
     payload = TypeAdapter(Any).dump_python(data, mode="json")
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,15 +10,18 @@ from lipp.domain.clock import today_in_england
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.catalogue import reviews as review_catalogue
 from lipp.interfaces.catalogue.cli import add_commands
-from lipp.interfaces.cli import review_render
-from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, session_of
+from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, lazy_module, session_of
 from lipp.interfaces.cli.output import emit_json
-from lipp.interfaces.cli.review_render import RegisterLine
-from lipp.interfaces.cli.session import Session
+
+if TYPE_CHECKING:
+    from lipp.interfaces.cli.review_render import RegisterLine
+    from lipp.interfaces.cli.session import Session
 
 reviews = typer.Typer(help="Notify incidents and advance reviews.", no_args_is_help=True)
 
 add_commands(reviews, review_catalogue.ENTRIES)  # the steps, declared in the catalogue
+
+review_render = lazy_module("lipp.interfaces.cli.review_render")  # rich tables: loaded when a query prints
 
 
 @reviews.command("show")
