@@ -11,7 +11,7 @@ from lipp.interfaces.catalogue.shows import print_line
 
 def show_assessment(session: Any, command: Any, receipt: Any, values: dict[str, Any]) -> None:
     """The marker's guide, then `REF: marker N rated <rating> (version N)`."""
-    from lipp.interfaces.cli.marker_commands import print_guide, rating_text
+    from lipp.interfaces.cli.marker_render import print_guide, rating_text
 
     number = values["number"]
     print_guide(next(v for v in session.lipp.reviews.marker_guide() if v.number == number))

@@ -65,3 +65,10 @@ class lazy_module:  # noqa: N801 (it stands in for a module, and reads as one wh
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(import_module(self._name), attribute)
+
+
+def escape(text: str) -> str:
+    """`text` with rich markup escaped (rich is imported when something is printed)."""
+    from rich.markup import escape as escaped
+
+    return escaped(text)

@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from lipp.interfaces.catalogue import findings as finding_catalogue
 from lipp.interfaces.catalogue.cli import add_commands
-from lipp.interfaces.cli import finding_render, library_render
-from lipp.interfaces.cli.common import AsOf, FindingKey, Json, Reference, as_date, session_of
+from lipp.interfaces.cli.common import AsOf, FindingKey, Json, Reference, as_date, escape, lazy_module, session_of
 from lipp.interfaces.cli.output import emit_json
+
+# rich tables and panels: loaded when a command prints
+finding_render = lazy_module("lipp.interfaces.cli.finding_render")
+library_render = lazy_module("lipp.interfaces.cli.library_render")
 
 findings = typer.Typer(
     help="Findings: what the review learned, why it happens, and its priority.", no_args_is_help=True

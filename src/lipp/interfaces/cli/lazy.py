@@ -67,7 +67,7 @@ def load_command(name: str, target: str) -> Command:
     if isinstance(found, typer.Typer):
         command: Command = typer.main.get_group(found)
     else:
-        single = typer.Typer()
+        single = typer.Typer(add_completion=False)
         single.command(name)(found)
         command = typer.main.get_command(single)
     command.name = name

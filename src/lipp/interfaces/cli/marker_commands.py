@@ -5,22 +5,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 
-from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
 from lipp.interfaces.catalogue import markers as marker_catalogue
 from lipp.interfaces.catalogue.cli import add_commands
-from lipp.interfaces.cli import library_render
-from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, session_of
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, escape, lazy_module, session_of
+from lipp.interfaces.cli.output import emit_json
+
+# rich tables and panels: loaded when a command prints
+marker_render = lazy_module("lipp.interfaces.cli.marker_render")
+library_render = lazy_module("lipp.interfaces.cli.library_render")
 
 markers = typer.Typer(
     help="The 18 quality markers: assess them, and see what sign-off and publication need.", no_args_is_help=True
 )
-
-RATING_STYLE = {"met": "green", "partly_met": "yellow", "not_met": "bold red", "not_applicable": "dim"}
 
 
 @markers.command("guide")
@@ -38,12 +35,9 @@ def guide(
     if json:
         emit_json(views)
     elif number is not None:
-        print_guide(views[0])
+        marker_render.print_guide(views[0])
     else:
-        table = Table("#", "group", "marker", "statement", title=f"Quality markers (wording v{views[0].version})")
-        for view in views:
-            table.add_row(str(view.number), view.group, view.title, view.statement)
-        console.print(table)
+        marker_render.print_guide_table(views)
 
 
 add_commands(markers, marker_catalogue.ENTRIES)  # assess: declared in the catalogue
@@ -57,7 +51,7 @@ def list_markers(ctx: typer.Context, reference: Reference, as_of: AsOf = None, j
     if json:
         emit_json(view)
     else:
-        print_markers(view)
+        marker_render.print_markers(view)
 
 
 @markers.command("results")
@@ -77,53 +71,3 @@ def results(
     period = f" from {from_date or 'the start'} to {to_date or 'today'}" if from_date or to_date else ""
     scope = (board.upper() if board else "every board you may see") + period
     library_render.print_marker_results(found, escape(scope))
-
-
-def rating_text(rating: str | None) -> str:
-    if rating is None:
-        return "[dim]not assessed[/]"
-    return f"[{RATING_STYLE[rating]}]{label(rating)}[/]"
-
-
-def print_guide(view: MarkerGuideView) -> None:
-    body = Table.grid(padding=(0, 1))
-    body.add_row(f"[italic]{view.statement}[/]")
-    body.add_row("")
-    body.add_row("[bold]How might you know?[/]")
-    for question in view.questions:
-        body.add_row(f"• {question}")
-    if view.paraphrased_from_title:
-        body.add_row("[dim](statement written from the marker's title; check it against the published marker)[/]")
-    title = f"[bold]Marker {view.number}: {view.title}[/] (group {view.group}, {view.group_title})"
-    console.print(Panel(body, title=title, expand=False))
-
-
-def print_markers(view: QualityMarkersView) -> None:
-    table = Table(
-        "#",
-        "group",
-        "marker",
-        "rating",
-        "evidence",
-        "mitigation",
-        "by",
-        "on",
-        title=f"Quality markers of {view.reference}",
-    )
-    for row in view.markers:
-        table.add_row(
-            str(row.number),
-            row.group,
-            row.title,
-            rating_text(row.rating),
-            row.evidence,
-            row.mitigation,
-            row.assessor or "",
-            str(row.on or ""),
-        )
-    console.print(table)
-    for gate in view.gates:
-        if gate.open:
-            console.print(f"[green]{gate.step}: open[/]")
-        else:
-            console.print(f"[red]{gate.step} is closed:[/] " + "; ".join(gate.missing))
