@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lipp.interfaces.catalogue.common import FINDING, ON, REASON, REFERENCE
-from lipp.interfaces.catalogue.entry import Arg, Entry, Http, Show
+from lipp.interfaces.catalogue.common import FINDING, REASON, RECEIPT, review_step
+from lipp.interfaces.catalogue.entry import Arg, Entry, Show
 from lipp.interfaces.catalogue.shows import print_line, saying
 
 MODELS = "lipp.commands.findings"
 REVIEWER = "the review's appointed lead reviewer (require_is_appointed_reviewer)"
-RECEIPT = "lipp.application.views:ReviewReceipt"
 SHARING = "lipp.application.review_sharing:SharingReceipt"
 
 
@@ -42,17 +41,19 @@ def finding(
     response: str = RECEIPT,
     status: int = 200,
 ) -> Entry:
-    """A command on a review's findings: reference first, `--on` last; posted to /reviews/{reference}/findings`path`."""
-    return Entry(
-        group="finding",
-        name=name,
-        model=f"{MODELS}:{model}",
-        handler=f"reviews.{handler}",
-        who=who,
-        help=help,
-        args=(REFERENCE, *args, ON),
-        http=Http("POST", f"/reviews/{{reference}}/findings{path}", status=status, response=response),
+    """A command on a review's findings, posted to /reviews/{reference}/findings`path`."""
+    return review_step(
+        "finding",
+        name,
+        f"{MODELS}:{model}",
+        handler,
+        f"findings{path}",
+        help,
+        *args,
         show=show,
+        who=who,
+        response=response,
+        status=status,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lipp.interfaces.catalogue.common import ON, REFERENCE
+from lipp.interfaces.catalogue.common import review_step
 from lipp.interfaces.catalogue.entry import Arg, Entry, Http
 from lipp.interfaces.catalogue.shows import stage_line
 
@@ -29,18 +29,8 @@ def _board_or_own(session: Any, fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def step(name: str, model: str, handler: str, path: str, help: str, *args: Arg, who: str = COORDINATOR) -> Entry:
-    """A step on an existing review: its reference first, `--on` last, posted to /reviews/{reference}/`path`."""
-    return Entry(
-        group="review",
-        name=name,
-        model=f"{MODELS}:{model}",
-        handler=f"reviews.{handler}",
-        who=who,
-        help=help,
-        args=(REFERENCE, *args, ON),
-        http=Http("POST", f"/reviews/{{reference}}/{path}"),
-        show=stage_line,
-    )
+    """A step of the review's lifecycle; it reports the review's new stage."""
+    return review_step("review", name, f"{MODELS}:{model}", handler, path, help, *args, show=stage_line, who=who)
 
 
 NOTIFY = Entry(
