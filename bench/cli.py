@@ -5,7 +5,7 @@ temporary data folder on SQLite. Then each call runs `--runs` times, the calls i
 machine noise falls on all of them alike, and the baseline (`python -c pass` with the same interpreter) runs in
 every round too. Printed per call: median and p90 wall time, and the median's ratio to the baseline's.
 
-    .venv/bin/python bench/cli.py [--runs 15]
+    .venv/bin/python bench/cli.py [--runs 15] [--lipp PATH]   (PATH: another build's lipp, to compare)
 
 Targets (issue 13): `lipp --help` under 0.15 s, a query on a small store under 0.3 s.
 """
@@ -59,11 +59,11 @@ def _timed(argv: Sequence[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def seed(data_dir: Path) -> None:
+def seed(lipp: str, data_dir: Path) -> None:
     """The small store every call reads."""
     env = _env(data_dir)
     for args in SEED:
-        done = subprocess.run([LIPP, *args], env=env, capture_output=True, text=True, check=False)
+        done = subprocess.run([lipp, *args], env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             sys.exit(f"seeding failed at 'lipp {' '.join(args)}': {done.stderr.strip()}")
 
@@ -71,12 +71,14 @@ def seed(data_dir: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="rounds; each round runs every call once")
+    parser.add_argument("--lipp", default=LIPP, help="the lipp executable to time (default: beside this python)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lipp-bench-cli-") as folder:
         data_dir = Path(folder)
-        seed(data_dir)
+        seed(options.lipp, data_dir)
         env = _env(data_dir)
-        argvs = {"python -c pass": (PYTHON, "-c", "pass")} | {name: (LIPP, *args) for name, args in CALLS.items()}
+        lipp = options.lipp
+        argvs = {"python -c pass": (PYTHON, "-c", "pass")} | {name: (lipp, *args) for name, args in CALLS.items()}
         times: dict[str, list[float]] = {name: [] for name in argvs}
         for argv in argvs.values():  # one warm-up each: the page cache, not the code, is cold at first
             _timed(argv, env)
