@@ -16,6 +16,7 @@ $(UV):
 install: $(UV)
 	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	.venv/bin/python -m compileall -q src flows bench
+	npm ci --no-audit --no-fund --loglevel=error
 
 demo: install
 	.venv/bin/lipp demo
@@ -29,7 +30,9 @@ lint: install
 schemas: install
 	.venv/bin/lipp schemas write
 
+# The browser tests drive Debian's Chromium; CI installs it here (as root) and the tests fail loudly without it.
 test: lint
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	.venv/bin/lipp schemas check
 	.venv/bin/pytest
 
@@ -50,4 +53,4 @@ bench-cli: install
 	.venv/bin/python bench/cli.py $(BENCH_ARGS)
 
 clean:
-	rm -rf .venv .tools lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf .venv .tools node_modules test-artifacts lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -47,6 +47,7 @@ def sqlite_pair(parent: Path | None = None) -> Iterator[Pair]:
     """Two SQLite files in a temporary folder (on disk, so commits pay for fsync as in real use)."""
     with tempfile.TemporaryDirectory(prefix="lipp-bench-", dir=parent) as folder:
         root = Path(folder)
+        (root / "bare").mkdir()  # bare eventsourcing opens the file but does not make its folder
         yield Pair(
             backend="sqlite",
             lipp=Settings(data_dir=root / "lipp", database_url=None),

@@ -6,7 +6,8 @@
 Prints (1) each projection's rebuild throughput as a ratio of the raw `select_notifications` rate of its
 events measured in the same run, then all of them rebuilt together in one pass over the log beside raw reads
 of the union of their events, and (2) the register, findings search and marker results queries' latency
-(p50 / p99) at that size.
+(p50 / p99) at that size, then (3) every list from the directory beside the same list computed by scanning
+the log (`bench/lists.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from lipp.domain.reference.catalogue import ReferenceData
 from lipp.projections.decoding import EventDecoder
 from lipp.projections.findings.tables import library_findings
 from lipp.projections.projection import Projection
+from lists import measure_lists
 
 BOARDS = 150
 SEARCH_WORDS = ("assessments", "safeguard", "referral", "strategy discussion", "information sharing", "neglect")
@@ -133,6 +135,7 @@ def measure(lipp: Lipp, queries: int) -> None:
         p50, p99 = latencies(run, queries)
         print(f"  {name:<22} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
     search_latencies(lipp, queries, codes)
+    measure_lists(lipp, queries)  # adds the directory's population to the log, so it runs last
 
 
 def rebuild(lipp: Lipp, projection: Projection) -> None:

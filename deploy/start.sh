@@ -60,7 +60,7 @@ prefect_database_url="$("$python" -m lipp.deploy_database "$LIPP_DATABASE_URL" -
 
 # Every table (events, read models, the e-mail outbox) is created once here, so API worker processes starting
 # together never race to create them. The API starts first and is waited for last, overlapping Prefect's start.
-"$lipp" projections status >/dev/null
+"$lipp" store prepare >/dev/null
 start api "$lipp" serve --host "$host" --port "$port" --workers "$workers"
 
 # Prefect's settings for the server, the deployment step, the worker and the flow runs it starts.

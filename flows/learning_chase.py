@@ -7,21 +7,21 @@ from typing import Any
 
 from prefect import flow, task
 
-from lipp.bootstrap import build
+from lipp.bootstrap import open_store
 from lipp.config import Settings
 
 
 @task(retries=2, retry_delay_seconds=60)
 def chase_missed_deadlines(on: date | None) -> dict[str, int]:
     """Queue and record each step due (idempotent: a step is recorded once, its e-mail queued once by key)."""
-    with build(Settings()) as lipp:
+    with open_store(Settings()) as lipp:
         return vars(lipp.learning_post().chase(on))
 
 
 @task(retries=3, retry_delay_seconds=60)
 def send_queued() -> dict[str, int]:
     """Send what the outbox holds (idempotent: each key is sent at most once)."""
-    with build(Settings()) as lipp:
+    with open_store(Settings()) as lipp:
         return vars(lipp.learning_post().send())
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from prefect import flow, task
 
-from lipp.bootstrap import build
+from lipp.bootstrap import open_store
 from lipp.config import Settings
 from lipp.learning.post import released_keys
 
@@ -14,21 +14,21 @@ from lipp.learning.post import released_keys
 @task(retries=2, retry_delay_seconds=30)
 def queue_briefing(briefing_key: str) -> int:
     """Queue the briefing's e-mails and record its deliveries dispatched (idempotent: keys are queued once)."""
-    with build(Settings()) as lipp:
+    with open_store(Settings()) as lipp:
         return lipp.learning_post().queue_briefing(briefing_key)
 
 
 @task(retries=3, retry_delay_seconds=60)
 def send_queued() -> dict[str, int]:
     """Send what the outbox holds and record delivered or bounced (idempotent: each key is sent at most once)."""
-    with build(Settings()) as lipp:
+    with open_store(Settings()) as lipp:
         return vars(lipp.learning_post().send())
 
 
 @task
 def released_briefings() -> list[str]:
     """Every released briefing's key."""
-    with build(Settings()) as lipp:
+    with open_store(Settings()) as lipp:
         return released_keys(lipp.learning)
 
 

@@ -20,12 +20,15 @@ from lipp.application.tokens import TokenApplication
 from lipp.config import Settings
 from lipp.digest.facts_reach import DeliveryFactsReach
 from lipp.digest.reach import LearningReach
+from lipp.domain import business_dates
 from lipp.domain.clock import Clock, SystemClock
 from lipp.learning.links import LinkSigner
 from lipp.learning.post import LearningPost
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.digest_facts.projection import DigestFactsProjection
+from lipp.projections.directory.projection import DirectoryProjection
+from lipp.projections.directory.view import DirectoryView
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.findings.view import FindingsLibrary
 from lipp.projections.learning.projection import DeliveriesProjection
@@ -36,6 +39,7 @@ from lipp.projections.projection import Projection
 from lipp.projections.register.projection import ReviewRegisterProjection
 from lipp.projections.register.view import ReviewRegister
 from lipp.projections.runner import ProjectionRunner
+from lipp.store import check_store, creating
 
 
 @dataclass
@@ -89,29 +93,63 @@ class Lipp:
         self.close()
 
 
-def build(settings: Settings | None = None, clock: Clock | None = None, reach: LearningReach | None = None) -> Lipp:
+def build(
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    reach: LearningReach | None = None,
+    *,
+    create_store: bool = True,
+) -> Lipp:
     """Everything, from settings; `reach` feeds the digest's section on learning reaching teams (by default the
-    deliveries recorded in the digest facts)."""
+    deliveries recorded in the digest facts).
+
+    With `create_store` (setup, the deploy step, the demo, tests and benchmarks) every table is made if missing,
+    one creator at a time; without it (`open_store`: every other command, the API, flow runs) the store must be
+    there already and nothing is created (docs/adr/0013)."""
     settings = settings or Settings()
+    if not create_store:
+        return _assemble(settings, clock, reach, create=False)
+    with creating(settings):
+        return _assemble(settings, clock, reach, create=True)
+
+
+def open_store(settings: Settings | None = None, clock: Clock | None = None) -> Lipp:
+    """Everything, on a store that must exist already: a missing or unreachable one is refused, naming it."""
+    return build(settings, clock, create_store=False)
+
+
+def _assemble(settings: Settings, clock: Clock | None, reach: LearningReach | None, *, create: bool) -> Lipp:
     clock = clock or SystemClock()
-    storage = EventStorage.open(settings.event_store_env())
+    business_dates.configure(settings.dates.to_domain(clock))
+    projections = all_projections()
+    if not create:
+        check_store(settings, projections)
+    storage = EventStorage.open({**settings.event_store_env(), "CREATE_TABLE": "true" if create else "false"})
     registry = RegistryApplication(storage, clock)
     timescales = settings.timescales.to_domain()
     reviewers = ReviewerRegisterApplication(storage, clock, people=registry)
     reviews = ReviewsApplication(storage, clock, timescales, directory=registry, reviewer_register=reviewers)
     tokens = TokenApplication(storage, clock, registry, remember_for=timedelta(seconds=settings.token_check_seconds))
-    engine = create_read_model_engine(settings.effective_database_url)
+    engine = create_read_model_engine(settings.effective_database_url, settings.connect_timeout_seconds)
     runner = ProjectionRunner(engine, storage.recorder, reviews.mapper)
-    projections = all_projections()
+    if create:
+        runner.prepare_all(projections)
     register_projection = next(p for p in projections if isinstance(p, ReviewRegisterProjection))
     library_projection = next(p for p in projections if isinstance(p, FindingsLibraryProjection))
     outbox_url = settings.outbox_database_url
-    outbox_engine = engine if outbox_url == settings.effective_database_url else create_read_model_engine(outbox_url)
+    outbox_engine = (
+        engine
+        if outbox_url == settings.effective_database_url
+        else create_read_model_engine(outbox_url, settings.connect_timeout_seconds)
+    )
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
     facts_projection = next(p for p in projections if isinstance(p, DigestFactsProjection))
     deliveries_projection = next(p for p in projections if isinstance(p, DeliveriesProjection))
     library = FindingsLibrary(engine, runner, library_projection)
     deliveries = DeliveriesView(engine, runner, deliveries_projection)
+    directory_projection = next(p for p in projections if isinstance(p, DirectoryProjection))
+    lists = DirectoryView(engine, runner, directory_projection, register_projection, deliveries_projection)
+    registry.lists = reviewers.lists = reviews.lists = lists
     learning = LearningApplication(
         storage,
         clock,

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from lipp.domain.business_dates import DEFAULT_EARLIEST, DEFAULT_FUTURE_YEARS, DateBounds
+from lipp.domain.clock import Clock
 from lipp.domain.errors import InvalidInput
 from lipp.domain.learning.timescales import LearningTimescales
 from lipp.domain.timescales import Timescales
@@ -65,6 +68,17 @@ class LearningSettings(BaseModel):
         )
 
 
+class DateSettings(BaseModel):
+    """Which business dates lipp accepts (LIPP_DATES__EARLIEST=2006-04-01, LIPP_DATES__FUTURE_YEARS=10): none
+    before the earliest, none after today but those by nature ahead (due dates), at most this many years on."""
+
+    earliest: date = Field(default=DEFAULT_EARLIEST, ge=date(1900, 1, 1), description="The earliest business date")
+    future_years: int = Field(default=DEFAULT_FUTURE_YEARS, ge=1, le=50, description="How far ahead a due date goes")
+
+    def to_domain(self, clock: Clock) -> DateBounds:
+        return DateBounds(self.earliest, self.future_years, clock)
+
+
 class SmtpSettings(BaseModel):
     """The SMTP server e-mail leaves through (LIPP_SMTP__HOST=...); without one, e-mail goes to the outbox folder."""
 
@@ -74,6 +88,19 @@ class SmtpSettings(BaseModel):
     password: SecretStr | None = None
     starttls: bool = False
     timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+
+
+class WebSettings(BaseModel):
+    """Signing in to the web pages (e.g. LIPP_WEB__IDLE_MINUTES=15)."""
+
+    idle_minutes: int = Field(default=30, ge=1, le=24 * 60, description="A session ends after this idle time")
+    max_hours: int = Field(default=12, ge=1, le=24 * 30, description="A session ends this long after sign-in")
+    throttle_after_failures: int = Field(default=3, ge=1, le=100, description="Failures in a row before waits")
+    lock_after_failures: int = Field(default=10, ge=1, le=100, description="Failures in a row that lock")
+    link_hours: int = Field(default=72, ge=1, le=24 * 30, description="How long an invitation or reset works")
+    require_second_factor: bool = Field(
+        default=False, description="Everyone signs in with a code from an authenticator app (TOTP) too"
+    )
 
 
 class Settings(BaseSettings):
@@ -88,6 +115,22 @@ class Settings(BaseSettings):
         "empty means a SQLite file in the data folder",
     )
     user: str | None = Field(default=None, description="The username the CLI acts as")
+    shared: bool | None = Field(
+        default=None,
+        description="Whether several people use this store, so the CLI must prove who acts (a token saved by "
+        "`lipp login`); unset: shared on PostgreSQL, single-user on a SQLite file",
+    )
+    token: SecretStr | None = Field(
+        default=None, description="An API token the CLI presents on a shared store (instead of `lipp login`)"
+    )
+    cli_trust_names: bool = Field(
+        default=False,
+        description="For operators: on a shared store, let the CLI act as any name given by --as or LIPP_USER "
+        "(anyone who can reach the database can then act as anyone)",
+    )
+    connect_timeout_seconds: int = Field(
+        default=5, ge=1, le=120, description="How long to wait for PostgreSQL to answer before giving up"
+    )
     token_check_seconds: float = Field(
         default=5.0,
         ge=0,
@@ -95,8 +138,16 @@ class Settings(BaseSettings):
         description="How long an API process remembers a successful token check; a token revoked or a user "
         "deactivated through another process is refused within this time (0: check every request)",
     )
+    max_request_bytes: int = Field(
+        default=1_048_576,
+        ge=1024,
+        le=1_073_741_824,
+        description="The largest request body the API reads; a larger one is refused with 413 before it is read",
+    )
     timescales: TimescaleSettings = Field(default_factory=TimescaleSettings)
     learning: LearningSettings = Field(default_factory=LearningSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+    dates: DateSettings = Field(default_factory=DateSettings)
 
     def link_key(self) -> bytes:
         """The key that signs acknowledgement links: from the settings, or generated once into the data folder
@@ -122,6 +173,13 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'lipp.db'}"
 
     @property
+    def is_shared(self) -> bool:
+        """A store several people use: the CLI proves who acts rather than believing a name."""
+        if self.shared is not None:
+            return self.shared
+        return urlsplit(self.effective_database_url).scheme.split("+")[0] != "sqlite"
+
+    @property
     def outbox_dir(self) -> Path:
         """Where e-mail lands as .eml files when no SMTP server is configured."""
         return self.data_dir / "outbox"
@@ -144,7 +202,6 @@ class Settings(BaseSettings):
             path = url.path[1:] if url.path.startswith("/") else url.path  # sqlite:///relative, sqlite:////absolute
             if not path or path == ":memory:":
                 raise InvalidInput("lipp needs a SQLite file (sqlite:///path/to/file.db), not an in-memory database")
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": path,
@@ -159,6 +216,7 @@ class Settings(BaseSettings):
                 "POSTGRES_PORT": str(url.port or 5432),
                 "POSTGRES_USER": unquote(url.username or "postgres"),
                 "POSTGRES_PASSWORD": unquote(url.password or ""),
+                "POSTGRES_CONNECT_TIMEOUT": str(self.connect_timeout_seconds),
             }
         raise InvalidInput(
             f"unsupported database URL '{self.effective_database_url}': use sqlite:///file.db or postgresql://…"

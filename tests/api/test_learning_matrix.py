@@ -19,6 +19,7 @@ DIGESTS = itertools.count(1)
 
 #        admin  nvl.co emr.co rev.a  rev.b  nat    team
 TEAMS = (200, 200, 200, 403, 403, 200, 200)
+TEAMS_OF_NVL = (200, 200, 403, 403, 403, 200, 200)  # another board's coordinator is refused, not shown none
 ADD_TEAM = (201, 201, 403, 403, 403, 403, 403)
 SHOW_TEAM = (200, 200, 404, 404, 404, 200, 200)
 SUBSCRIBE = (200, 200, 404, 404, 404, 403, 403)
@@ -28,11 +29,13 @@ DRAFT_THEME = (403, 403, 403, 403, 403, 201, 403)
 READ_LOCAL_BRIEFING = (200, 200, 404, 404, 404, 200, 200)
 EDIT_LOCAL_DRAFT = (403, 200, 404, 404, 404, 403, 404)
 RELEASE_LOCAL = (403, 200, 404, 404, 404, 403, 404)
-LIST_DELIVERIES = (200, 200, 200, 403, 403, 200, 200)
+LIST_DELIVERIES = (200, 200, 200, 403, 403, 403, 200)  # only those who may see a delivery's detail
 SHOW_DELIVERY = (200, 200, 404, 404, 404, 404, 200)
 TEAM_STEP = (403, 403, 404, 404, 404, 404, 200)
 VERIFY = (403, 200, 404, 404, 404, 404, 403)
 METRICS = (200, 200, 200, 403, 403, 200, 403)
+METRICS_OF_NVL = (200, 200, 403, 403, 403, 200, 403)  # another board's coordinator is refused, not shown zeros
+SEES_REVIEW_REFERENCE = (True, True, None, None, None, False, True)  # None: may not read the briefing at all
 BOARD_CONTACT = (200, 200, 403, 403, 403, 403, 403)
 
 
@@ -85,6 +88,14 @@ def draft_key(shared_api: Api) -> str:
 @pytest.mark.parametrize(("caller", "status"), _rows(TEAMS))
 def test_listing_teams(shared_api: Api, caller: str, status: int) -> None:
     assert shared_api.client.get("/teams", headers=shared_api.as_(caller)).status_code == status
+
+
+@pytest.mark.parametrize(("caller", "status"), _rows(TEAMS_OF_NVL))
+def test_listing_one_boards_teams(shared_api: Api, caller: str, status: int) -> None:
+    response = shared_api.client.get("/teams?board=NVL", headers=shared_api.as_(caller))
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert "NVL-CSC" in {row["code"] for row in response.json()}
 
 
 @pytest.mark.parametrize(("caller", "status"), _rows(ADD_TEAM))
@@ -225,6 +236,57 @@ def test_each_delivery_step_is_open_only_to_those_who_may_take_it(
 @pytest.mark.parametrize(("caller", "status"), _rows(METRICS))
 def test_loop_metrics(shared_api: Api, caller: str, status: int) -> None:
     assert shared_api.client.get("/learning/metrics", headers=shared_api.as_(caller)).status_code == status
+
+
+@pytest.mark.parametrize(("caller", "status"), _rows(METRICS_OF_NVL))
+def test_loop_metrics_of_one_board(shared_api: Api, caller: str, status: int) -> None:
+    response = shared_api.client.get("/learning/metrics?board=nvl", headers=shared_api.as_(caller))
+    assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize(("caller", "sees"), list(zip(CALLERS, SEES_REVIEW_REFERENCE, strict=True)))
+def test_only_readers_inside_the_board_see_the_review_reference(
+    shared_api: Api, released_key: str, caller: str, sees: bool | None
+) -> None:
+    """National readers see the board's code and year; the key (an identifier) is left out of the search."""
+    document = shared_api.client.get(f"/briefings/{released_key}", headers=shared_api.as_(caller))
+    if sees is None:
+        assert document.status_code == 404
+        return
+    reference = shared_api.lipp.learning.briefing(shared_api.people.admin, released_key).source_reference
+    listed = shared_api.client.get("/briefings", headers=shared_api.as_(caller)).json()
+    summary = next(row for row in listed if row["key"] == released_key)
+    rendered = [
+        shared_api.client.get(f"/briefings/{released_key}/rendering?format={f}", headers=shared_api.as_(caller)).text
+        for f in ("html", "markdown", "text")
+    ]
+    texts = [
+        *(str(v) for k, v in document.json().items() if k != "key"),
+        *(str(v) for k, v in summary.items() if k != "key"),
+        *(text.replace(released_key, "") for text in rendered),
+    ]
+    carried = any(reference.lower() in text.lower() for text in texts)
+    assert carried is sees
+    if not sees:
+        board, year = reference.split("-")[:2]
+        assert document.json()["source_reference"] == f"{board}-{year}"  # as the findings library shows it
+
+
+def test_each_listed_delivery_is_one_the_caller_may_see_in_detail(shared_api: Api, released_key: str) -> None:
+    """The list and the detail follow one rule: whatever a caller lists they may open, and every delivery they
+    may open they find in the list."""
+    codes = [_national_delivery(shared_api) for _ in range(2)]
+    every = shared_api.client.get("/deliveries", headers=shared_api.as_("admin")).json()
+    for caller in CALLERS:
+        listing = shared_api.client.get("/deliveries", headers=shared_api.as_(caller))
+        listed = {row["code"] for row in listing.json()} if listing.status_code == 200 else set()
+        showable = {
+            row["code"]
+            for row in every
+            if shared_api.client.get(f"/deliveries/{row['code']}", headers=shared_api.as_(caller)).status_code == 200
+        }
+        assert listed == showable, caller
+    assert set(codes) <= {row["code"] for row in every}
 
 
 @pytest.mark.parametrize(

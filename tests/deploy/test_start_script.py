@@ -45,6 +45,8 @@ def stack_env(tmp_path: Path, smtp_server: LoopbackSmtp) -> Iterator[dict[str, s
         "LIPP_SMTP__HOST": smtp_server.host,
         "LIPP_SMTP__PORT": str(smtp_server.port),
         "LIPP_STOP_GRACE_SECONDS": "3",
+        "LIPP_CLI_TRUST_NAMES": "true",  # the operator setting: this test acts with --as on a shared store
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # `lipp setup` saves the admin's token here
         # For this test's calls to the Prefect server; start.sh sets the same for what it starts.
         "PREFECT_API_URL": f"http://127.0.0.1:{prefect_port}/api",
         "PREFECT_HOME": str(tmp_path / "run" / "prefect"),

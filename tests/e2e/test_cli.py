@@ -303,7 +303,11 @@ def test_text_in_square_brackets_is_shown_as_typed(cli: Cli) -> None:
 
 
 def test_a_command_with_no_one_acting_is_refused(tmp_path: Path) -> None:
-    assert "who is acting" in Cli(tmp_path / "fresh").refused("review", "list", "--board", "NVL")
+    cli = Cli(tmp_path / "fresh")
+    assert "there is no lipp store at" in cli.refused("review", "list", "--board", "NVL")  # nothing set up yet
+    cli.ok("setup", "admin")
+    (cli.data_dir / "current-user").unlink()  # set up, but no one logged in
+    assert "who is acting" in cli.refused("review", "list", "--board", "NVL")
 
 
 def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(demo_run: DemoRun) -> None:
@@ -311,7 +315,22 @@ def test_the_demo_seeds_a_history_and_shows_a_register_and_a_timeline(demo_run: 
     assert "Reviews of NVL" in out
     assert "Timeline of NVL-" in out
     assert (folder / "lipp.db").exists()
-    html = Path(out.rsplit("open", 1)[1].replace("\n", "").strip())  # the last line names the HTML digest
+    named = out.split("The national theme digest: open", 1)[1].split("\n\n", 1)[0]  # a long path may wrap
+    html = Path(named.replace("\n", "").strip())
     assert html.name == "digest.html" and "National theme digest" in html.read_text()
     digests = [p for p in (folder / "outbox").glob("*.eml") if b"X-Lipp-Digest:" in p.read_bytes()]
     assert digests, "the digest was e-mailed into the outbox folder"
+
+
+def test_the_cli_refuses_what_the_api_refuses_about_deliveries(cli: Cli) -> None:
+    """The same rule as the API (one sight rule): a national body lists no single deliveries, a coordinator
+    sees no other board's loop metrics; each a one-line refusal, not an empty answer."""
+    refusals = cli.all_refused(
+        [
+            ["--as", "national.body", "delivery", "list"],
+            ["--as", "nvl.coordinator", "learning", "metrics", "--board", "EMR"],
+        ]
+    )
+    assert "may not list deliveries" in refusals[0]
+    assert "may not see the loop metrics of EMR" in refusals[1]
+    assert cli.json("--as", "nvl.coordinator", "learning", "metrics", "--board", "nvl")["teams_targeted"] == 0

@@ -1,4 +1,4 @@
-"""`lipp serve` with several worker processes on a store that does not exist yet."""
+"""`lipp serve` with several worker processes on a freshly prepared store, and refusing a store that is not there."""
 
 from __future__ import annotations
 
@@ -14,10 +14,20 @@ from tests.api.live import free_port
 from tests.e2e.test_cli import LIPP
 
 
+def test_serve_refuses_a_store_that_is_not_there_and_creates_nothing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIPP_")}
+    env["LIPP_DATA_DIR"] = str(tmp_path / "mistyped")
+    done = subprocess.run([LIPP, "serve", "--port", str(free_port())], env=env, capture_output=True, text=True)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "there is no lipp store at the SQLite file" in done.stderr and "lipp setup" in done.stderr
+    assert not (tmp_path / "mistyped").exists()
+
+
 def test_workers_starting_together_on_a_new_store_all_serve(tmp_path: Path) -> None:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIPP_")}
     env["LIPP_DATA_DIR"] = str(tmp_path / "new")
+    subprocess.run([LIPP, "store", "prepare"], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
         [LIPP, "serve", "--port", str(port), "--workers", "2"],
         env=env,

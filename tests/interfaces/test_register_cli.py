@@ -16,7 +16,8 @@ from tests.conftest import People
 
 def run(lipp: Lipp, *args: str) -> tuple[int, str, BaseException | None]:
     options = ["--data-dir", str(lipp.settings.data_dir), "--database-url", lipp.settings.effective_database_url]
-    result = CliRunner().invoke(app, [*options, *args])
+    # On PostgreSQL (a shared store) `--as` needs the operator setting; tests of its refusal are in test_cli_identity.
+    result = CliRunner().invoke(app, [*options, *args], env={"LIPP_CLI_TRUST_NAMES": "true"})
     return result.exit_code, result.stdout, result.exception
 
 
@@ -77,5 +78,10 @@ def test_operator_sees_the_lag_then_rebuilds(lipp: Lipp, people: People) -> None
 
     end = lipp.storage.recorder.max_notification_id()
     assert code == 0
-    assert json.loads(before)["review_register"] == {"version": 1, "position": None, "log_end": end, "lag": end}
+    assert json.loads(before)["review_register"] == {
+        "version": 1,
+        "position": 0,
+        "log_end": end,
+        "lag": end,
+    }  # made at setup
     assert json.loads(after)["review_register"] == {"version": 1, "position": end, "log_end": end, "lag": 0}

@@ -83,8 +83,10 @@ def test_metrics_slice_by_agency_theme_and_board(lipp: Lipp, people: People, clo
     assert (by_theme.teams_targeted, by_theme.acknowledged) == (4, 3)
     assert deliveries.metrics(people.admin, Slice(theme="NT17")).teams_targeted == 0
     assert deliveries.metrics(people.admin, Slice(board="EMR")).teams_targeted == 0
-    # A coordinator's metrics are their own board's, whatever they ask for.
-    assert deliveries.metrics(people.other_coordinator, Slice(board="NVL")).teams_targeted == 0
+    # A coordinator's metrics are their own board's: asking for another board's is refused, not zeros.
+    assert deliveries.metrics(people.other_coordinator, Slice()).teams_targeted == 0
+    with pytest.raises(NotAuthorised):
+        deliveries.metrics(people.other_coordinator, Slice(board="NVL"))
     with pytest.raises(NotAuthorised):
         deliveries.metrics(lipp.registry.actor_for("nvl-csc.member"), Slice())
 

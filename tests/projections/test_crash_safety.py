@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,9 @@ import pytest
 from lipp.bootstrap import Lipp
 from lipp.commands.alliance import CommitAction
 from lipp.commands.learning import AcknowledgeDelivery
+from lipp.commands.register import EnrolReviewer
+from lipp.commands.tokens import IssueToken
+from lipp.digest.periods import Period
 from lipp.domain.clock import SettableClock
 from lipp.projections import tracking
 from lipp.projections.register.table import review_register
@@ -96,8 +99,8 @@ def every_table(lipp: Lipp) -> list[list[tuple[object, ...]]]:
 
 
 def history_for_every_projection(lipp: Lipp, people: People, clock: SettableClock) -> None:
-    """Review lifecycles for the register, findings for the library, ratings for marker results, and Alliance
-    actions for the digest facts."""
+    """Review lifecycles for the register, findings for the library, ratings for marker results, Alliance
+    actions for the digest facts, and something of every kind the directory lists."""
     teller = Storyteller(lipp, people, clock)
     for move in random_moves(5, 80):
         teller.play(move)
@@ -118,6 +121,12 @@ def history_for_every_projection(lipp: Lipp, people: People, clock: SettableCloc
     member = lipp.registry.actor_for("nvl-csc.member")
     [delivery] = lipp.deliveries.deliveries(member, briefing=briefing)
     lipp.learning.acknowledge(member, AcknowledgeDelivery(code=delivery.code))
+    # The directory lists tokens, reviewers and digests too.
+    lipp.tokens.issue(people.admin, IssueToken(username="nvl.coordinator", label="case system"))
+    lipp.reviewers.enrol(people.admin, EnrolReviewer(username="reviewer.b", expertise=["neglect"]))
+    digests = lipp.digests
+    quarter = Period(date(2026, 1, 1), date(2026, 3, 31))
+    digests.issue(people.admin, digests.compute(people.admin, quarter, digests.catch_up(people.admin)))
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ import subprocess
 import time
 
 import pytest
+from eventsourcing.utils import get_topic
 from sqlalchemy import inspect
 
 from lipp.bootstrap import Lipp
@@ -18,6 +19,13 @@ from lipp.projections.database import is_postgres
 from lipp.projections.projection import SHADOW
 from tests.conftest import People
 from tests.projections.test_crash_safety import LIPP, every_table, history_for_every_projection
+
+
+def _first_position(lipp: Lipp, name: str) -> int:
+    """The notification id of the first event the projection reads."""
+    projection = next(p for p in lipp.projections if p.name == name)
+    topics = [get_topic(cls) for cls in projection.event_classes]
+    return lipp.storage.recorder.select_notifications(None, 1, topics=topics)[0].id
 
 
 def _shadow_position(lipp: Lipp, name: str) -> int:
@@ -71,13 +79,16 @@ def test_a_killed_rebuild_leaves_the_live_tables_and_carries_on_when_run_again(b
     process = subprocess.Popen(
         [*command, "projections", "rebuild", "--batch-size", "5"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    while process.poll() is None and _shadow_position(built, "marker_results") == 0:
+    # Past the first marker event: the pass's first batches may hold only events other projections read
+    # (the directory's boards and users), which move every shadow's position without giving it a row.
+    first = _first_position(built, "marker_results")
+    while process.poll() is None and _shadow_position(built, "marker_results") <= first:
         time.sleep(0.005)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     reached = {p.name: _shadow_position(built, p.name) for p in built.projections}
 
-    assert 0 < reached["marker_results"] < end, "killed part-way through the pass"
+    assert first < reached["marker_results"] < end, "killed part-way through the pass"
     assert every_table(built) == before, "the live tables are untouched"
 
     resumed = built.runner.rebuild_all(built.projections)

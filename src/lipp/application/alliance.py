@@ -8,7 +8,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from lipp.application.alliance_views import ActionView, action_view
+from lipp.application.alliance_views import ActionView, action_row_view, action_view
 from lipp.application.base import LippApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.storage import EventStorage
@@ -19,6 +19,8 @@ from lipp.domain.clock import Clock
 from lipp.domain.errors import ConcurrentChange, InvalidInput, NotAuthorised, NotFound
 from lipp.domain.identifiers import alliance_action_id_for
 from lipp.domain.reference.themes import theme_list
+from lipp.projections.directory import work_queries as work
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 READERS = (Role.ADMIN, Role.NATIONAL_BODY, Role.COORDINATOR)
 
@@ -106,26 +108,25 @@ class AllianceApplication(LippApplication):
         body: str | None = None,
         owner: str | None = None,
         status: str | None = None,
-    ) -> list[ActionView]:
+        paging: Paging = EVERYTHING,
+    ) -> Page[ActionView]:
         """Every action, filtered by theme (id or name), body code, owner (words it contains) and status."""
         _require_reader(actor)
         theme_id = theme_list().theme(theme).id if theme else None
         wanted_owner = owner.casefold().strip() if owner else None
         today = self.today()
-        found = []
-        for notification in self.notifications_of(AllianceAction.Committed):
-            action: AllianceAction = self.repository.get(UUID(str(notification.originator_id)))
-            if theme_id and action.theme_id != theme_id:
-                continue
-            if body and action.body_code != body.strip().upper():
-                continue
-            if wanted_owner and wanted_owner not in action.owner.casefold():
-                continue
-            view = action_view(action, today)
-            if status and status not in (view.status, "overdue" if view.overdue else ""):
-                continue
-            found.append(view)
-        return sorted(found, key=lambda v: (v.theme_id, v.due_on, v.reference))
+        found = self.registry.lists.read(
+            lambda c: work.action_page(
+                c,
+                today,
+                paging,
+                theme_id=theme_id,
+                body=body.strip().upper() if body else None,
+                owner_folded=wanted_owner,
+                status=status,
+            )
+        )
+        return found.map(lambda row: action_row_view(row, today))
 
     def _changeable(self, actor: Actor, reference: str) -> tuple[AllianceAction, date]:
         action = self._action(reference)
@@ -155,11 +156,8 @@ class AllianceApplication(LippApplication):
         return _Body(own.id, own.code)
 
     def _count_of(self, body_id: UUID) -> int:
-        return sum(
-            1
-            for n in self.notifications_of(AllianceAction.Committed)
-            if getattr(self.mapper.to_domain_event(n), "national_body_id", None) == body_id
-        )
+        """The body's actions so far (a number taken meanwhile is refused at the save, and the next is tried)."""
+        return self.registry.lists.read(lambda c: work.actions_of_body(c, body_id))
 
     def _action(self, reference: str) -> AllianceAction:
         action: AllianceAction | None = self.load(alliance_action_id_for(reference))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
+from typing import Any
 from uuid import UUID
 
 from lipp.application.views import View
@@ -54,3 +56,30 @@ def action_view(action: AllianceAction, today: date) -> ActionView:
         evidence=action.outcome if completed else None,
         withdrawal_reason=action.outcome if action.status.value == "withdrawn" else None,
     )
+
+
+def action_row_view(row: Any, today: date) -> ActionView:
+    """`action_view` of the action's directory row."""
+    return ActionView(
+        id=row.action_id,
+        reference=row.reference,
+        body=row.body_code,
+        theme_id=row.theme_id,
+        theme=_theme_name(row.theme_id, row.themes_version),
+        owner=row.owner,
+        description=row.description,
+        committed_on=row.committed_on,
+        due_on=row.due_on,
+        status=row.status,
+        overdue=row.status == "open" and today > row.due_on,
+        progress=[ProgressView(on=date.fromisoformat(p["on"]), note=p["note"]) for p in row.progress],
+        closed_on=row.closed_on,
+        evidence=row.outcome if row.status == "completed" else None,
+        withdrawal_reason=row.outcome if row.status == "withdrawn" else None,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _theme_name(theme_id: str, version: int) -> str:
+    """A theme's name in a version of the list: versions never change once published, so it is kept."""
+    return read_theme(theme_id, version).name

@@ -21,6 +21,7 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import Environment, get_topic
 
 from lipp.application.storage import DateAsISO, EventStorage
+from lipp.domain import business_dates
 from lipp.domain.clock import Clock, end_of_day_in_england, today_in_england
 from lipp.domain.errors import ConcurrentChange
 
@@ -75,6 +76,8 @@ class LippApplication(Application[UUID]):
 
     def history(self, aggregate_id: UUID, as_of: date | None = None) -> list[DomainEvent]:
         """An aggregate's events, or only those recorded by the end of `as_of` (in England)."""
+        if as_of is not None:
+            business_dates.bounds().ahead(as_of)  # refused as bad input, not an overflow past year 9999
         events = [event for event in self.events.get(aggregate_id) if isinstance(event, DomainEvent)]
         if as_of is None:
             return events

@@ -14,6 +14,7 @@ from lipp.application.learning_views import DeliveryEvent, DeliveryReceipt, Deli
 from lipp.commands.learning import AcknowledgeDelivery, RecordDiscussion, ReportPracticeChange, VerifyPracticeChange
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
 from lipp.domain.errors import ConcurrentChange, InvalidInput, NotAuthorised, NotFound
+from lipp.domain.learning import sight
 from lipp.domain.learning.chasing import due_on
 from lipp.domain.learning.delivery import Delivery
 from lipp.domain.learning.timescales import LearningTimescales
@@ -171,11 +172,8 @@ def _normalised(code: str) -> str:
 
 
 def _may_see(actor: Actor, delivery: Delivery) -> bool:
-    if actor.role in (Role.ADMIN, Role.SYSTEM):
-        return True
-    if actor.role is Role.COORDINATOR:
-        return actor.board_id == delivery.board_id
-    return actor.role is Role.TEAM_MEMBER and actor.team_id == delivery.team_id
+    seen = sight.in_detail(actor)
+    return seen is not None and seen.covers(delivery.board_id, delivery.team_id)
 
 
 def _receipt(delivery: Delivery, changed: bool, message: str) -> DeliveryReceipt:

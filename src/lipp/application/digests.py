@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -27,6 +28,8 @@ from lipp.domain.identifiers import digest_id_for
 from lipp.domain.reference.catalogue import ReferenceData
 from lipp.projections.digest_facts.projection import DigestFactsProjection
 from lipp.projections.digest_facts.queries import last_position
+from lipp.projections.directory import work_queries as work
+from lipp.projections.paging import EVERYTHING, Page, Paging
 from lipp.projections.runner import ProjectionRunner
 
 ISSUERS = (Role.ADMIN, Role.NATIONAL_BODY, Role.SYSTEM)
@@ -173,19 +176,15 @@ class DigestsApplication(LippApplication):
             return self._view(self._digest(UUID(wanted)))
         except ValueError:
             pass
-        matches = [d for d in self._all() if len(wanted) >= 8 and str(d.id).startswith(wanted)]
+        matches = self.registry.lists.read(lambda c: work.digest_ids_starting(c, wanted)) if len(wanted) >= 8 else []
         if len(matches) != 1:
             raise UnknownDigest(f"no issued digest has id '{digest_id}'")
-        return self._view(matches[0])
+        return self._view(self._digest(matches[0]))
 
-    def digests(self, actor: Actor) -> list[DigestView]:
-        """Every issued digest, newest period first."""
+    def digests(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[DigestView]:
+        """Every issued digest, newest period first (from the directory)."""
         _require(actor, READERS)
-        views = [self._view(d) for d in self._all()]
-        return sorted(views, key=lambda v: (v.period_to, v.period_from, v.position), reverse=True)
-
-    def _all(self) -> list[Digest]:
-        return [self.repository.get(n.originator_id) for n in self.notifications_of(Digest.Issued)]  # type: ignore[arg-type]
+        return self.registry.lists.read(lambda c: work.digest_page(c, paging)).map(self._row_view)
 
     def _digest(self, digest_id: UUID) -> Digest:
         digest: Digest | None = self.load(digest_id)
@@ -194,8 +193,15 @@ class DigestsApplication(LippApplication):
         return digest
 
     def _view(self, digest: Digest) -> DigestView:
+        return self._view_of(digest.id, digest)
+
+    def _row_view(self, row: Any) -> DigestView:
+        return self._view_of(row.digest_id, row)
+
+    def _view_of(self, digest_id: UUID, digest: Digest | Any) -> DigestView:
+        """The view of a digest, or of its directory row: the two hold the same names."""
         return DigestView(
-            id=digest.id,
+            id=digest_id,
             method=digest.method,
             period_from=digest.period_from,
             period_to=digest.period_to,

@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.deliveries import DeliverySteps
 from lipp.application.delivery_chasing import DeliveryChasing
-from lipp.application.learning_views import BriefingSummary, ReleaseReceipt, briefing_document
+from lipp.application.learning_views import (
+    BriefingSummary,
+    ReleaseReceipt,
+    briefing_document,
+    review_reference_hidden,
+)
 from lipp.application.registry import RegistryApplication
 from lipp.application.storage import EventStorage
 from lipp.commands.learning import DraftReviewBriefing, DraftThemeBriefing, EditBriefing, ReleaseBriefing
@@ -31,8 +37,10 @@ from lipp.domain.review.aggregate import Review
 from lipp.learning import generate
 from lipp.learning.document import BriefingDocument
 from lipp.learning.links import LinkSigner
+from lipp.projections.directory import work_queries as work
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.learning.view import DeliveriesView
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 SAVE_CHUNK = 500
 """Deliveries saved per transaction when a briefing is released."""
@@ -234,13 +242,16 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
     # Reading.
 
     def briefing(self, actor: Actor, key: str) -> BriefingDocument:
-        return self._document(self._visible(actor, key))
+        briefing = self._visible(actor, key)
+        return self._document(briefing, outsider=not self._inside_board(actor, briefing))
 
-    def briefings(self, actor: Actor) -> list[BriefingSummary]:
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Briefing.Drafted)]
-        every: list[Briefing] = [self.repository.get(i) for i in ids]
-        found = [b for b in every if _may_see(actor, b, self._received(actor, b))]
-        return [self._summary(b) for b in sorted(found, key=lambda b: b.drafted_at, reverse=True)]
+    def briefings(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[BriefingSummary]:
+        """The briefings the actor may see (`_may_see`), newest draft first, from the directory; a team
+        member's are those delivered to their team, so the deliveries are caught up too. A reader outside a
+        review's board sees its reference as board code and year, as in the briefing itself."""
+        lists = self.registry.lists
+        found = lists.read(lambda c: work.briefing_page(c, actor, paging), lists.deliveries)
+        return found.map(lambda row: _summary_of_row(row, outsider=not self._inside_board_id(actor, row.board_id)))
 
     def briefing_by_id(self, briefing_id: UUID) -> Briefing:
         briefing: Briefing = self.repository.get(briefing_id)
@@ -249,28 +260,30 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
     def document_of(self, briefing: Briefing) -> BriefingDocument:
         return self._document(briefing)
 
-    def _document(self, briefing: Briefing) -> BriefingDocument:
+    def _document(self, briefing: Briefing, outsider: bool = False) -> BriefingDocument:
         board = self.registry.board_by_id(briefing.board_id).code if briefing.board_id else None
-        return briefing_document(briefing, board)
-
-    def _summary(self, briefing: Briefing) -> BriefingSummary:
-        document = self._document(briefing)
-        return BriefingSummary(
-            key=document.key,
-            title=document.title,
-            source=document.source,
-            scope=document.scope,
-            board=document.board,
-            status=document.status,
-            released_on=document.released_on,
-            teams_addressed=document.teams_addressed,
-        )
+        return briefing_document(briefing, board, outsider=outsider)
 
     def _visible(self, actor: Actor, key: str) -> Briefing:
         briefing: Briefing | None = self.load(briefing_id_for(key.strip()))
         if briefing is None or not _may_see(actor, briefing, self._received(actor, briefing)):
             raise UnknownBriefing(f"no briefing has key '{key.strip().lower()}'")
         return briefing
+
+    def _inside_board(self, actor: Actor, briefing: Briefing) -> bool:
+        """Whether `actor` reads a board's briefing from inside that board (an admin, its coordinator, a member
+        of one of its teams): only they see the review's reference; everyone else sees board code and year."""
+        return self._inside_board_id(actor, briefing.board_id)
+
+    def _inside_board_id(self, actor: Actor, board_id: UUID | None) -> bool:
+        if board_id is None or actor.role in (Role.ADMIN, Role.SYSTEM):
+            return True
+        if actor.role is Role.COORDINATOR:
+            return actor.is_coordinator_of(board_id)
+        if actor.role is Role.TEAM_MEMBER and actor.team_id is not None:
+            team = self.registry.team_by_id(actor.team_id)
+            return team is not None and team.board_id == board_id
+        return False
 
     def _received(self, actor: Actor, briefing: Briefing) -> bool:
         return bool(
@@ -284,6 +297,23 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         briefing = self._visible(actor, key)
         _require_owner(actor, briefing.scope, briefing.board_id)
         return briefing
+
+
+def _summary_of_row(row: Any, outsider: bool) -> BriefingSummary:
+    title = row.title
+    if outsider and row.source == Source.REVIEW.value:
+        reference = row.key.partition("-")[2]
+        title = re.sub(re.escape(reference), review_reference_hidden(reference), title, flags=re.IGNORECASE)
+    return BriefingSummary(
+        key=row.key,
+        title=title,
+        source=row.source,
+        scope=row.scope,
+        board=row.board_code if row.board_id else None,
+        status="released" if row.released_on is not None else "draft",
+        released_on=row.released_on,
+        teams_addressed=row.teams_addressed,
+    )
 
 
 def _tags(cleared: Sequence[generate.ClearedFinding]) -> tuple[set[str], set[str]]:

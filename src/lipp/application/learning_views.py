@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from uuid import UUID
 
 from lipp.application.views import View
-from lipp.domain.learning.briefing import Briefing
+from lipp.domain.learning.briefing import Briefing, Source
 from lipp.domain.reference.themes import read_theme, theme_list
 from lipp.learning.document import BriefingDocument, BriefingTheme
 
@@ -58,7 +59,40 @@ class DeliveryView(View):
     history: list[DeliveryEvent]
 
 
-def briefing_document(briefing: Briefing, board_code: str | None) -> BriefingDocument:
+def review_reference_hidden(reference: str) -> str:
+    """What a reader outside the board sees of a review's reference: the board's code and the year only."""
+    board, _, rest = reference.partition("-")
+    return f"{board}-{rest.partition('-')[0]}"
+
+
+def briefing_document(briefing: Briefing, board_code: str | None, *, outsider: bool = False) -> BriefingDocument:
+    """The briefing as `BriefingDocument`; for an `outsider` (a reader outside the review's board) every mention
+    of the review's reference is replaced by its board code and year."""
+    document = _document(briefing, board_code)
+    if not outsider or briefing.source is not Source.REVIEW:
+        return document
+    reference = briefing.source_reference
+    hidden = review_reference_hidden(reference)
+    pattern = re.compile(re.escape(reference), re.IGNORECASE)
+
+    def hide(text: str) -> str:
+        return pattern.sub(hidden, text)
+
+    return document.model_copy(
+        update={
+            "source_reference": hidden,
+            "title": hide(document.title),
+            "background": hide(document.background),
+            "why_it_matters": hide(document.why_it_matters),
+            "key_information": [hide(t) for t in document.key_information],
+            "remember": [hide(t) for t in document.remember],
+            "what_to_do": [hide(t) for t in document.what_to_do],
+            "questions": [hide(t) for t in document.questions],
+        }
+    )
+
+
+def _document(briefing: Briefing, board_code: str | None) -> BriefingDocument:
     content = briefing.content
     version = theme_list().version
     return BriefingDocument(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
@@ -14,6 +14,9 @@ from lipp.domain.actors import Actor, Role
 from lipp.domain.errors import AlreadyExists, NotAuthorised, NotFound
 from lipp.domain.identifiers import national_body_id_for, user_id_for
 from lipp.domain.registry.national_body import NationalBody
+from lipp.projections.directory import registry_queries as queries
+from lipp.projections.directory.view import DirectoryView
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 if TYPE_CHECKING:
     from lipp.domain.registry.user import User
@@ -29,6 +32,9 @@ class OnlyAdminsManageTheAlliance(NotAuthorised):
 
 class NationalBodies(LippApplication):
     """Registering member bodies and their users; part of the registry application."""
+
+    lists: DirectoryView
+    """The directory read model, which lists are read from (set by the composition root)."""
 
     if TYPE_CHECKING:
 
@@ -76,16 +82,25 @@ class NationalBodies(LippApplication):
     def national_body_by_id(self, body_id: UUID) -> NationalBodyView:
         return national_body_view(self.repository.get(body_id))
 
-    def national_bodies(self) -> list[NationalBodyView]:
+    def national_bodies(self, paging: Paging = EVERYTHING) -> Page[NationalBodyView]:
         """Every member body, by code: the Alliance's membership is open to every registered user."""
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(NationalBody.Registered)]
-        return sorted((self.national_body_by_id(i) for i in ids), key=lambda b: b.code)
+        return self.lists.read(lambda c: queries.national_body_page(c, paging)).map(_national_body_row_view)
 
     def _national_body(self, code: str) -> NationalBody:
         body: NationalBody | None = self.load(national_body_id_for(code))
         if body is None:
             raise UnknownNationalBody(f"no national body has code '{code.upper()}'")
         return body
+
+
+def _national_body_row_view(row: Any) -> NationalBodyView:
+    return NationalBodyView(
+        id=row.body_id,
+        code=row.code,
+        name=row.name,
+        digest_email=row.digest_email,
+        digest_subscribed=row.digest_subscribed,
+    )
 
 
 def national_body_view(body: NationalBody) -> NationalBodyView:

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.national_bodies import NationalBodies
+from lipp.application.registry_admins import RegistryAdmins
 from lipp.application.registry_teams import RegistryTeams
 from lipp.application.storage import EventStorage
 from lipp.application.views import BoardView, UserView
 from lipp.commands.registry import DeactivateUser, RegisterBoard, RegisterUser
 from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
 from lipp.domain.clock import Clock
-from lipp.domain.errors import AlreadyExists, NotAuthorised, NotFound, RuleBroken
+from lipp.domain.errors import AlreadyExists, ConcurrentChange, NotAuthorised, NotFound, RuleBroken
 from lipp.domain.identifiers import board_id_for, user_id_for
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.user import User
+from lipp.projections.directory import registry_queries as queries
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 
 class UnknownBoard(NotFound):
@@ -36,7 +40,7 @@ class RegistryAlreadySetUp(RuleBroken):
     """The first admin can be created only once."""
 
 
-class RegistryApplication(NationalBodies, RegistryTeams):
+class RegistryApplication(NationalBodies, RegistryTeams, RegistryAdmins):
     """Boards, national bodies, users with their roles, and the teams that receive learning."""
 
     def __init__(self, storage: EventStorage, clock: Clock) -> None:
@@ -53,7 +57,9 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         user = User.register(
             actor_id=SYSTEM_ACTOR.user_id, now=self.now(), username=username, role=Role.ADMIN, board_id=None
         )
-        self.save_or_conflict(user)
+        roster = self.admin_roster()
+        roster.add(now=self.now(), user_id=user.id)
+        self.save_or_conflict(user, roster)
         return self._user_view(user)
 
     def register_board(self, actor: Actor, command: RegisterBoard) -> BoardView:
@@ -82,9 +88,14 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         if command.national_body:
             body_id = self._national_body(command.national_body).id
             user.join_national_body(actor_id=actor.user_id, now=self.now(), national_body_id=body_id)
+        roster = self.admin_roster()
+        if user.role is Role.ADMIN:
+            roster.add(now=self.now(), user_id=user.id)
         try:
-            self.save(user)
+            self.save(user, roster)
         except IntegrityError:
+            if self.load(user.id) is None:  # the roster changed meanwhile, not the name
+                raise ConcurrentChange("the admins changed at the same moment; try again") from None
             raise AlreadyExists(f"a user named {command.username} is already registered") from None
         return self._user_view(user)
 
@@ -92,7 +103,9 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         require_admin(actor, "deactivate users")
         user = self._user(user_id_for(command.username), command.username)
         user.deactivate(actor_id=actor.user_id, now=self.now(), reason=command.reason)
-        self.save_or_conflict(user)
+        roster = self.admin_roster()
+        roster.remove(now=self.now(), user_id=user.id, username=user.username, what="be deactivated")
+        self.save_or_conflict(user, roster)
         for listener in self.on_user_deactivated:
             listener(user.id)
         return self._user_view(user)
@@ -148,16 +161,15 @@ class RegistryApplication(NationalBodies, RegistryTeams):
         self._usernames[user_id] = user.username
         return user.username
 
-    def boards(self) -> list[BoardView]:
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Board.Registered)]
-        return sorted((self._remember_board(self.repository.get(i)) for i in ids), key=lambda b: b.code)
+    def boards(self, paging: Paging = EVERYTHING) -> Page[BoardView]:
+        """Every board, by code (from the directory)."""
+        return self.lists.read(lambda c: queries.board_page(c, paging)).map(_board_row_view)
 
-    def users(self, actor: Actor) -> list[UserView]:
-        """Every user; admins and coordinators (who appoint lead reviewers) may list them."""
+    def users(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[UserView]:
+        """Every user, by username; admins and coordinators (who appoint lead reviewers) may list them."""
         if actor.role not in (Role.ADMIN, Role.COORDINATOR):
             raise NotAuthorised(f"{actor.username} ({actor.role.value}) may not list users")
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(User.Registered)]
-        return sorted((self._user_view(self.repository.get(i)) for i in ids), key=lambda u: u.username)
+        return self.lists.read(lambda c: queries.user_page(c, paging)).map(_user_row_view)
 
     def _user(self, user_id: UUID, name: str) -> User:
         user: User | None = self.load(user_id)
@@ -183,6 +195,24 @@ class RegistryApplication(NationalBodies, RegistryTeams):
 def require_admin(actor: Actor, what: str) -> None:
     if actor.role is not Role.ADMIN:
         raise OnlyAdminsManageTheRegistry(f"{actor.username} ({actor.role.value}) may not {what}: only admins may")
+
+
+def _board_row_view(row: Any) -> BoardView:
+    return BoardView(
+        id=row.board_id, code=row.code, name=row.name, area=row.area, learning_contact=row.learning_contact
+    )
+
+
+def _user_row_view(row: Any) -> UserView:
+    return UserView(
+        id=row.user_id,
+        username=row.username,
+        role=row.role,
+        board=row.board_code,
+        active=row.active,
+        national_body=row.body_code,
+        team=row.team_code,
+    )
 
 
 def _board_view(board: Board) -> BoardView:

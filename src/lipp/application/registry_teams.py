@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
+from sqlalchemy import ColumnElement, false, true
 
 from lipp.application.base import LippApplication
 from lipp.application.views import TeamView
@@ -14,6 +16,10 @@ from lipp.domain.errors import AlreadyExists, NotAuthorised, NotFound
 from lipp.domain.identifiers import board_id_for, team_id_for
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.team import Scope, Subscriptions, Team
+from lipp.projections.directory import registry_queries as queries
+from lipp.projections.directory.tables import directory_teams
+from lipp.projections.directory.view import DirectoryView
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 
 class UnknownTeam(NotFound):
@@ -25,11 +31,15 @@ class OnlyAdminsAndTheBoardsCoordinatorManageTeams(NotAuthorised):
 
 
 class ActorMayNotListTeams(NotAuthorised):
-    """Lead reviewers work on reviews, not on disseminating them."""
+    """Lead reviewers work on reviews, not on disseminating them; coordinators and team members list only their
+    own board's teams."""
 
 
 class RegistryTeams(LippApplication):
     """Register teams, change what they subscribe to, and read them as the actor may."""
+
+    lists: DirectoryView
+    """The directory read model, which lists are read from (set by the composition root)."""
 
     def _board_changed(self, board: Board) -> None:
         """Told after a board's change is saved, so what remembers boards can refresh."""
@@ -77,15 +87,27 @@ class RegistryTeams(LippApplication):
     def team(self, actor: Actor, code: str) -> TeamView:
         return self.team_view(self._team(actor, code))
 
-    def teams(self, actor: Actor, board: str | None = None) -> list[TeamView]:
-        """Teams the actor may see: admins and national bodies every team, a coordinator their board's,
-        a team member their own."""
+    def teams(self, actor: Actor, board: str | None = None, paging: Paging = EVERYTHING) -> Page[TeamView]:
+        """Teams the actor may see, by code: admins and national bodies every team, a coordinator their
+        board's, a team member their own (from the directory)."""
         if actor.role is Role.LEAD_REVIEWER:
             raise ActorMayNotListTeams(f"{actor.username} (lead reviewer) may not list teams")
-        found = [t for t in self.all_teams() if may_see_team(actor, t)]
-        if board:
-            found = [t for t in found if t.board_id == board_id_for(board)]
-        return sorted((self.team_view(t) for t in found), key=lambda view: view.code)
+        if board and not self._may_list_teams_of(actor, board_id_for(board)):
+            # A filter on a board whose teams the caller may not see is refused, not answered with an empty list.
+            raise ActorMayNotListTeams(
+                f"{actor.username} ({actor.role.value}) may not list the teams of {board.strip().upper()}"
+            )
+        board_id = board_id_for(board) if board else None
+        found = self.lists.read(lambda c: queries.team_page(c, teams_visible_to(actor), board_id, paging))
+        return found.map(_team_row_view)
+
+    def _may_list_teams_of(self, actor: Actor, board_id: UUID) -> bool:
+        if actor.role is Role.COORDINATOR:
+            return actor.board_id == board_id
+        if actor.role is Role.TEAM_MEMBER:
+            own = self.team_by_id(actor.team_id) if actor.team_id else None
+            return own is not None and own.board_id == board_id
+        return True
 
     def all_teams(self) -> list[Team]:
         """Every registered team as it stands now (for addressing briefings)."""
@@ -117,6 +139,32 @@ class RegistryTeams(LippApplication):
         if team is None or not may_see_team(actor, team):
             raise UnknownTeam(f"no team has code '{code.strip().upper()}'")
         return team
+
+
+def teams_visible_to(actor: Actor) -> ColumnElement[bool]:
+    """`may_see_team` as a condition on the directory's teams."""
+    if actor.role in (Role.ADMIN, Role.NATIONAL_BODY, Role.SYSTEM):
+        return true()
+    if actor.role is Role.COORDINATOR:
+        return directory_teams.c.board_id == actor.board_id if actor.board_id is not None else false()
+    if actor.role is Role.TEAM_MEMBER and actor.team_id is not None:
+        return directory_teams.c.team_id == actor.team_id
+    return false()
+
+
+def _team_row_view(row: Any) -> TeamView:
+    return TeamView(
+        id=row.team_id,
+        code=row.code,
+        name=row.name,
+        agency=row.agency,
+        board=row.board_code,
+        manager_email=row.manager_email,
+        team_email=row.team_email,
+        themes=row.themes.split(),
+        agencies=row.agencies.split(),
+        scopes=row.scopes.split(),
+    )
 
 
 def may_see_team(actor: Actor, team: Team) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from uuid import UUID
 
 from lipp.application.register_views import ReviewerSuggestion, suggestion_view
@@ -10,8 +9,8 @@ from lipp.application.review_store import ReviewStore
 from lipp.domain.actors import Actor
 from lipp.domain.register.suitability import assess_candidate, case_tags, rank
 from lipp.domain.review import access
-from lipp.domain.review.aggregate import Review
 from lipp.domain.review.vocabulary import Stage
+from lipp.projections.directory import work_queries as work
 
 OPEN_STAGES = (Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stage.REPORT_DRAFTED)
 
@@ -38,16 +37,9 @@ class ReviewAppointments(ReviewStore):
         return [suggestion_view(s) for s in judged if include_unsuitable or s.suitable]
 
     def _open_reviews_by_reviewer(self) -> dict[UUID, int]:
-        """How many reviews each lead reviewer leads that are appointed and not yet signed off."""
-        review_ids = {
-            self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(Review.LeadReviewerAppointed)
-        }
-        load: Counter[UUID] = Counter()
-        for review_id in review_ids:
-            review: Review = self.repository.get(review_id)
-            if review.lead_reviewer_id is not None and review.stage in OPEN_STAGES:
-                load[review.lead_reviewer_id] += 1
-        return dict(load)
+        """How many reviews each lead reviewer leads that are appointed and not yet signed off (the register)."""
+        stages = tuple(stage.value for stage in OPEN_STAGES)
+        return self.lists.read_register(lambda c: work.open_reviews_by_reviewer(c, stages))
 
     def _is_active(self, username: str) -> bool:
         return self.directory.user(username).active

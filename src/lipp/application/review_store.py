@@ -23,6 +23,7 @@ from lipp.domain.review import access
 from lipp.domain.review.aggregate import Review
 from lipp.domain.review.vocabulary import Agency
 from lipp.domain.timescales import Timescales
+from lipp.projections.directory.view import DirectoryView
 
 ATTEMPTS = 50  # at most one attempt per contender: each conflict means someone else's save succeeded
 
@@ -49,6 +50,9 @@ class UnknownReview(NotFound):
 
 class ReviewStore(LippApplication):
     """Loads reviews the actor may see and runs one step on them, retrying on a concurrent change."""
+
+    lists: DirectoryView
+    """The read models that lists are read from (set by the composition root)."""
 
     def __init__(
         self,

@@ -9,7 +9,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from lipp.application.base import LippApplication
-from lipp.application.register_views import ReviewerProfileView, profile_view
+from lipp.application.register_views import ReviewerProfileView, conflicts_of_row, profile_row_view, profile_view
 from lipp.application.storage import EventStorage
 from lipp.application.views import UserView
 from lipp.commands import register as r
@@ -21,6 +21,9 @@ from lipp.domain.register.conflicts import conflicts_with
 from lipp.domain.register.profile import ReviewerProfile, profile_id_for
 from lipp.domain.register.suitability import Candidate
 from lipp.domain.review.vocabulary import Agency
+from lipp.projections.directory import work_queries as work
+from lipp.projections.directory.view import DirectoryView
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 
 class People(Protocol):
@@ -39,6 +42,9 @@ class OnlyLeadReviewersAreEnrolled(RuleBroken):
 
 class ReviewerRegisterApplication(LippApplication):
     """Keeps reviewers' entries; answers the reviews context's questions about conflicts and candidates."""
+
+    lists: DirectoryView
+    """The directory read model, which lists are read from (set by the composition root)."""
 
     def __init__(self, storage: EventStorage, clock: Clock, people: People) -> None:
         super().__init__(storage, clock)
@@ -132,10 +138,10 @@ class ReviewerRegisterApplication(LippApplication):
             raise NotOnTheRegister(f"{username} is not on the register visible to {actor.username}")
         return profile_view(profile)
 
-    def profiles(self, actor: Actor) -> list[ReviewerProfileView]:
-        """The whole register, by username (admins and coordinators)."""
+    def profiles(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[ReviewerProfileView]:
+        """The whole register, by username (admins and coordinators), from the directory."""
         access.require_may_read_register(actor)
-        return [profile_view(p) for p in self._all_profiles()]
+        return self.lists.read(lambda c: work.reviewer_page(c, paging)).map(profile_row_view)
 
     # What the reviews context asks (it authorises its own actor first).
 
@@ -158,9 +164,9 @@ class ReviewerRegisterApplication(LippApplication):
                 available=p.available,
                 capacity=p.capacity,
                 open_reviews=open_reviews.get(p.reviewer_id, 0),
-                conflicts=tuple(p.conflicts_in_force),
+                conflicts=tuple(conflicts_of_row(p, in_force_only=True)),
             )
-            for p in self._all_profiles()
+            for p in self.lists.read(lambda c: work.reviewer_page(c, EVERYTHING))
         ]
 
     # Internals.
@@ -178,7 +184,3 @@ class ReviewerRegisterApplication(LippApplication):
             raise NotOnTheRegister(f"{username} is not on the lead-reviewer register")
         profile: ReviewerProfile = self.repository.get(profile_id)
         return profile
-
-    def _all_profiles(self) -> list[ReviewerProfile]:
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(ReviewerProfile.Enrolled)]
-        return sorted((self.repository.get(i) for i in ids), key=lambda p: p.username)

@@ -30,6 +30,7 @@ from lipp.domain.review.aggregate import Review
 from lipp.domain.review.incident import CaseIncident
 from lipp.domain.review.rules import DuplicateNotification
 from lipp.domain.review.vocabulary import Agency
+from lipp.projections.directory import work_queries as work
 
 __all__ = ["Directory", "ReviewsApplication", "UnknownReview"]
 
@@ -312,12 +313,8 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
         return high
 
     def _review_ids_of(self, board_id: UUID) -> list[UUID]:
-        ids = []
-        for notification in self.notifications_of(Review.Notified):
-            event = self.mapper.to_domain_event(notification)
-            if event.board_id == board_id:  # type: ignore[attr-defined]
-                ids.append(event.originator_id)
-        return ids
+        """The board's reviews, from the register read model (a review never changes board)."""
+        return self.lists.read_register(lambda c: work.review_ids_of_board(c, board_id))
 
 
 def _reference(board_code: str, year: int, sequence: int) -> str:

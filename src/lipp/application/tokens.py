@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from lipp.application.base import LippApplication
@@ -16,6 +16,8 @@ from lipp.domain.clock import Clock
 from lipp.domain.errors import NotFound, Unauthenticated
 from lipp.domain.registry.token import ApiToken, new_secret, token_id_for
 from lipp.domain.registry.user import UserIsDeactivated
+from lipp.projections.directory import registry_queries as queries
+from lipp.projections.paging import EVERYTHING, Page, Paging
 
 
 class UnknownToken(NotFound):
@@ -75,10 +77,19 @@ class TokenApplication(LippApplication):
         self.recent.forget_token(token.id)
         return self._view(token)
 
-    def tokens(self, actor: Actor) -> list[TokenView]:
+    def tokens(self, actor: Actor, paging: Paging = EVERYTHING) -> Page[TokenView]:
+        """Every token in the order issued (admins), from the directory."""
         require_admin(actor, "list API tokens")
-        ids = [self.mapper.to_domain_event(n).originator_id for n in self.notifications_of(ApiToken.Issued)]
-        return [self._view(self.repository.get(token_id)) for token_id in ids]
+        found = self.registry.lists.read(lambda c: queries.token_page(c, paging))
+        return found.map(
+            lambda row: TokenView(
+                token_id=row.token_id,
+                username=row.username or self.registry.username_of(row.user_id),
+                label=row.label,
+                issued_at=_utc(row.issued_at),
+                revoked=row.revoked,
+            )
+        )
 
     def actor_for_secret(self, secret: str) -> Actor:
         """The actor a presented token acts as; one refusal for every way it can be wrong.
@@ -110,3 +121,8 @@ class TokenApplication(LippApplication):
             issued_at=token.issued_at,
             revoked=token.revoked,
         )
+
+
+def _utc(moment: datetime) -> datetime:
+    """Event times are UTC; SQLite gives them back without their zone."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

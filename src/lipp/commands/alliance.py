@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from lipp.commands.fields import BoardCode, Command, FreeText, ShortText, Username, _case_folded
+from lipp.commands.fields import (
+    ONE_LINE,
+    BoardCode,
+    BusinessDate,
+    Command,
+    DateAhead,
+    FreeText,
+    ShortText,
+    Username,
+    _case_folded,
+)
 
 ActionReference = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{2,6}-A\d+$"),
     _case_folded(str.upper),
+    ONE_LINE,
     Field(description="An Alliance action's reference: the body's code and its number (e.g. NCB-A3)"),
 ]
 EmailAddress = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_lower=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    ONE_LINE,
     Field(description="An organisation's mailbox"),
 ]
-StepDate = Annotated[date | None, Field(description="Business date of the step; today if omitted")]
+StepDate = Annotated[BusinessDate | None, Field(description="Business date of the step; today if omitted")]
 
 
 class RegisterNationalBody(Command):
@@ -55,7 +66,7 @@ class CommitAction(Command):
     theme: ShortText
     owner: ShortText
     description: FreeText
-    due_on: date
+    due_on: DateAhead
     body: BoardCode | None = None
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from lipp.commands.fields import Command, FreeText, OptionalText, ReviewReference, ShortText
+from lipp.commands.fields import (
+    ONE_LINE,
+    BusinessDate,
+    Command,
+    FreeText,
+    OptionalLine,
+    OptionalText,
+    QueryDate,
+    ReviewReference,
+    ShortText,
+)
 
 _LOWER = BeforeValidator(lambda value: value.strip().lower() if isinstance(value, str) else value)
 _UPPER = BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value)
@@ -15,12 +24,14 @@ BriefingKey = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9-]{2,79}$"),
     _LOWER,
+    ONE_LINE,
     Field(description="A briefing's key, e.g. review-nvl-2026-001 or theme-nt05-2026-03-02"),
 ]
 DeliveryCode = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z2-7]{5}-?[A-Z2-7]{5}$"),
     _UPPER,
+    ONE_LINE,
     Field(description="A delivery's short code from its e-mail, e.g. K7Q2M-9XDPR"),
 ]
 Items = Annotated[list[FreeText], Field(min_length=1, max_length=12)]
@@ -36,8 +47,14 @@ class DraftThemeBriefing(Command):
     """Draft a national briefing from a theme's shareable findings across boards (a national body)."""
 
     theme: ShortText = Field(description="A national theme: id (NT05) or name")
-    from_date: date | None = None
-    to_date: date | None = None
+    from_date: QueryDate | None = None
+    to_date: QueryDate | None = None
+
+    @model_validator(mode="after")
+    def period_runs_forwards(self) -> DraftThemeBriefing:
+        if self.from_date is not None and self.to_date is not None and self.to_date < self.from_date:
+            raise ValueError(f"the period ends ({self.to_date}) before it starts ({self.from_date})")
+        return self
 
 
 class EditBriefing(Command):
@@ -70,7 +87,7 @@ class RecordDiscussion(Command):
 
     code: DeliveryCode
     reflections: FreeText
-    on: date | None = None
+    on: BusinessDate | None = None
 
 
 class ReportPracticeChange(Command):
@@ -78,8 +95,8 @@ class ReportPracticeChange(Command):
 
     code: DeliveryCode
     what_changed: FreeText
-    audit_reference: OptionalText = ""
-    on: date | None = None
+    audit_reference: OptionalLine = ""
+    on: BusinessDate | None = None
 
 
 class VerifyPracticeChange(Command):
@@ -87,7 +104,7 @@ class VerifyPracticeChange(Command):
 
     code: DeliveryCode
     note: OptionalText = ""
-    on: date | None = None
+    on: BusinessDate | None = None
 
 
 LEARNING_COMMANDS: tuple[type[Command], ...] = (

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field
 
-from lipp.commands.fields import AgencyText, Command, FreeText, OptionalText, ShortText, Username
+from lipp.commands.fields import AgencyText, BusinessDate, Command, FreeText, OptionalText, ShortText, Username
 
 Expertise = Annotated[
     list[ShortText], Field(max_length=20, description="Areas of expertise, e.g. learning-together, neglect, police")
@@ -34,7 +33,7 @@ class RecordMasterclass(Command):
     """Record a LiPP masterclass the reviewer attended."""
 
     username: Username
-    attended_on: date
+    attended_on: BusinessDate
     topic: ShortText
 
 

@@ -64,7 +64,9 @@ def _theme_ids(values: list[str]) -> list[str]:
         raise ValueError(str(error)) from None
 
 
-ThemeIds = Annotated[list[str], AfterValidator(_theme_ids), Field(description="National themes: ids (NT05) or names")]
+ThemeIds = Annotated[
+    list[ShortText], AfterValidator(_theme_ids), Field(description="National themes: ids (NT05) or names")
+]
 AgencySectors = Annotated[
     list[Annotated[AgencySector, Choice]],
     Field(description="Agencies whose learning concerns the team (none: any agency)"),

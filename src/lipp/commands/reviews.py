@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -10,12 +9,15 @@ from pydantic import Field, model_validator
 from lipp.commands.fields import (
     Agencies,
     BoardCode,
+    BusinessDate,
     CaseReference,
     Choice,
     Command,
+    DateAhead,
     FreeText,
-    OptionalText,
+    OptionalLine,
     ReviewReference,
+    ScopeDate,
     Username,
 )
 from lipp.domain.review.vocabulary import Decision, IncidentKind, Methodology, ParallelProcess, ReviewKind
@@ -25,7 +27,7 @@ class ReviewStep(Command):
     """A step on an existing review."""
 
     reference: ReviewReference
-    on: date | None = Field(default=None, description="Business date of the step; today when empty")
+    on: BusinessDate | None = Field(default=None, description="Business date of the step; today when empty")
 
 
 class NotifyIncident(Command):
@@ -36,8 +38,10 @@ class NotifyIncident(Command):
     incident_kind: Annotated[IncidentKind, Choice]
     looked_after: bool
     agencies: Agencies
-    aware_on: date = Field(description="The day the board became aware of the incident")
-    notified_on: date | None = Field(default=None, description="The day the Panel was notified; today when empty")
+    aware_on: BusinessDate = Field(description="The day the board became aware of the incident")
+    notified_on: BusinessDate | None = Field(
+        default=None, description="The day the Panel was notified; today when empty"
+    )
 
 
 class RecordRapidReviewDecision(ReviewStep):
@@ -63,8 +67,8 @@ class AppointLeadReviewer(ReviewStep):
 class AgreeTermsOfReference(ReviewStep):
     """Agree the scope period, key lines of enquiry and agencies."""
 
-    scope_from: date
-    scope_to: date
+    scope_from: ScopeDate
+    scope_to: ScopeDate
     key_lines_of_enquiry: Annotated[list[FreeText], Field(min_length=1, max_length=20)]
     agencies: Agencies
 
@@ -104,13 +108,13 @@ class DeferPublication(ReviewStep):
     """Defer publication, with a reason and a date to reconsider."""
 
     reason: FreeText
-    reconsider_on: date
+    reconsider_on: DateAhead
 
 
 class PublishReport(ReviewStep):
     """Record publication of the report."""
 
-    location: OptionalText = ""
+    location: OptionalLine = ""
 
 
 class WithholdPublication(ReviewStep):

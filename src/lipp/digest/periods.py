@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lipp.domain.business_dates import check_period
 from lipp.domain.errors import InvalidInput
 
 COMPARED_PERIODS = 4
@@ -63,6 +64,7 @@ def period_of(start: date | None, end: date | None, today: date) -> Period:
         return last_complete_quarter(today)
     if start is None or end is None:
         raise InvalidInput("give both ends of the period (--from and --to), or neither for the last complete quarter")
+    check_period(start, end)
     return Period(start, end)
 
 

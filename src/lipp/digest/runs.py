@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from lipp.bootstrap import Lipp, build
+from lipp.bootstrap import Lipp, open_store
 from lipp.domain.errors import NotFound
 
 FLOW_FILE = Path(__file__).resolve().parents[3] / "flows" / "national_digest.py"
@@ -19,7 +19,7 @@ class FlowNotInstalled(NotFound):
 
 
 Provider = Callable[[], AbstractContextManager[Lipp]]
-_provider: Provider = build
+_provider: Provider = open_store
 
 
 def lipp_for_run() -> AbstractContextManager[Lipp]:

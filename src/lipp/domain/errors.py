@@ -33,3 +33,7 @@ class ConcurrentChange(LippError):
 
 class InvalidInput(LippError):
     """A value broke a rule of its own shape, found below the command layer (HTTP 422)."""
+
+
+class StoreUnavailable(LippError):
+    """There is no lipp store at the configured address, or it cannot be reached (CLI exit 1, HTTP 503)."""

@@ -14,6 +14,7 @@ from lipp.domain.errors import (
     LippError,
     NotAuthorised,
     NotFound,
+    StoreUnavailable,
     Unauthenticated,
 )
 
@@ -49,6 +50,8 @@ def refusal_for(error: Exception, field_names: Mapping[str, str] | None = None) 
         return Refusal(str(error), EXIT_REFUSED, 403, "Not allowed")
     if isinstance(error, ConcurrentChange):
         return Refusal(str(error), EXIT_REFUSED, 409, "Changed concurrently")
+    if isinstance(error, StoreUnavailable):
+        return Refusal(str(error), EXIT_REFUSED, 503, "Store unavailable")
     if isinstance(error, AlreadyExists):
         return Refusal(str(error), EXIT_REFUSED, 409, "Already exists")
     if isinstance(error, LippError):

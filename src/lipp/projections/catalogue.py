@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lipp.projections.digest_facts.projection import DigestFactsProjection
+from lipp.projections.directory.projection import DirectoryProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.learning.projection import DeliveriesProjection
 from lipp.projections.markers.projection import MarkerResultsProjection
@@ -18,4 +19,5 @@ def all_projections() -> list[Projection]:
         MarkerResultsProjection(),
         DigestFactsProjection(),
         DeliveriesProjection(),
+        DirectoryProjection(),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,12 +12,13 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import Connection
 
-from lipp.projections import tracking
+from lipp.projections import faults, stuck, tracking
 from lipp.projections.collector import collector_paused
 from lipp.projections.database import WRITING, index_names, is_postgres
 from lipp.projections.decoding import EventDecoder
 from lipp.projections.projection import Projection
 
+_log = logging.getLogger(__name__)
 BATCH_SIZE = 10_000
 REBUILD_BATCH_SIZE = 200_000
 """A rebuild folds more events per transaction, so each row is loaded and written fewer times."""
@@ -33,6 +35,8 @@ class ProjectionStatus:
     version: int
     position: int | None
     log_end: int
+    stuck: faults.Fault | None = None
+    """The event the projection could not apply, if it is stuck."""
 
     @property
     def lag(self) -> int:
@@ -85,6 +89,7 @@ class ProjectionRunner:
             for shadow in shadows:
                 applied[shadow.name] += counts[shadow.name]
             end = self.recorder.max_notification_id() or 0
+            self._refuse_if_stuck(projections, shadows)
             if all(self._position_of(shadow.tracking_name) >= end for shadow in shadows):
                 break
         for projection, shadow in zip(projections, shadows, strict=True):
@@ -146,6 +151,7 @@ class ProjectionRunner:
         topics = sorted({get_topic(cls) for p in projections for cls in p.event_classes})
         positions = {p.name: self.position(p) for p in projections}
         applied = dict.fromkeys(positions, 0)
+        stuck = self._stuck_names()
         position = min(positions.values(), default=end)
         while position < end:
             with collector_paused():
@@ -160,11 +166,18 @@ class ProjectionRunner:
                     start = positions[projection.name]
                     if start >= reached:
                         continue
-                    count = self._apply(projection, wanted[projection.name], ids, events, start, reached)
+                    was_stuck = projection.tracking_name in stuck
+                    count = self._apply(projection, wanted[projection.name], ids, events, start, reached, was_stuck)
                     if count is None:
                         positions[projection.name] = self.position(projection)  # another runner applied it
                         continue
+                    if isinstance(count, faults.Fault):
+                        # Stuck: it waits just before the event for this pass; the others carry on.
+                        positions[projection.name] = end
+                        stuck.add(projection.tracking_name)
+                        continue
                     applied[projection.name] += count
+                    stuck.discard(projection.tracking_name)
                     positions[projection.name] = reached
             # Behind only if another runner moved a projection to part-way through this batch.
             position = min(positions.values())
@@ -180,36 +193,79 @@ class ProjectionRunner:
         events: list[Any],
         start: int,
         reached: int,
-    ) -> int | None:
+        was_stuck: bool = False,
+    ) -> int | faults.Fault | None:
         """Apply the batch's events of `classes` after `start`, and move the position to `reached`, in one
-        transaction. Returns how many were applied; None if another runner moved the position first."""
+        transaction. Returns how many were applied; None if another runner moved the position first; the
+        fault if an event of the batch cannot be applied (see `_apply_until_fault`)."""
         picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
+        if was_stuck:  # try the event it stopped at first, alone: a read of a stuck projection stays cheap
+            return self._apply_until_fault(projection, picked, start, reached)
         try:
             with self._writing() as connection:
                 tracking.move_position(connection, projection.tracking_name, start, reached)
                 projection.apply_at(connection, [e for _, e in picked], [i for i, _ in picked])
         except tracking.PositionMoved:
             return None
+        except Exception:  # any failure of one projection's handling must not stop the others
+            return self._apply_until_fault(projection, picked, start, reached)
         return len(picked)
+
+    def _apply_until_fault(
+        self, projection: Projection, picked: list[tuple[int, Any]], start: int, reached: int
+    ) -> int | faults.Fault | None:
+        """The batch failed: apply it again one event at a time, stopping at the one that fails (stuck.py)."""
+        try:
+            with self._writing() as connection:
+                tracking.move_position(connection, projection.tracking_name, start, reached)
+                fault = stuck.apply_until_fault(connection, projection, picked, reached)
+        except tracking.PositionMoved:
+            return None
+        if fault is None:
+            return len(picked)
+        _log.warning(fault.describe(projection.tracking_name))
+        return fault
+
+    def _refuse_if_stuck(self, projections: Sequence[Projection], shadows: Sequence[Projection]) -> None:
+        with self.engine.connect() as connection:
+            stuck.refuse_if_rebuild_stuck(connection, projections, shadows)
+
+    def _stuck_names(self) -> set[str]:
+        with self.engine.connect() as connection:
+            return faults.stuck_names(connection)
+
+    def skip(self, projection: Projection, notification_id: int) -> None:
+        """Move a stuck projection past the one event it is stuck on (an operator's decision)."""
+        with self._writing() as connection:
+            stuck.skip(connection, projection, notification_id)
 
     def position(self, projection: Projection) -> int:
         return self._position_of(projection.tracking_name)
 
     def status(self, projection: Projection) -> ProjectionStatus:
         with self.engine.connect() as connection:
-            tracking.metadata.create_all(connection)
-            connection.commit()
             found = tracking.tracked(connection, projection.name)
+            fault = faults.fault_of(connection, projection.name)
         return ProjectionStatus(
             name=projection.name,
             version=projection.version,
             position=found.notification_id if found and found.version == projection.version else None,
             log_end=self.recorder.max_notification_id() or 0,
+            stuck=fault,
         )
 
+    def prepare_all(self, projections: Sequence[Projection]) -> None:
+        """Create every projection's tables and tracking row now (when a store is made: docs/adr/0013)."""
+        for projection in projections:
+            self._prepare(projection)
+
     def _prepare(self, projection: Projection) -> None:
-        """Create the tables on first use; a projection whose version changed starts again from the beginning."""
+        """Check the tables once per process; a projection whose version changed starts again from the beginning.
+        The tables exist from when the store was made, so the usual check reads and changes nothing."""
         if projection.tracking_name in self._ready:
+            return
+        if self._is_current(projection):
+            self._ready.add(projection.tracking_name)
             return
         with self._writing() as connection:
             _serialise_schema_changes(connection)
@@ -221,6 +277,13 @@ class ProjectionRunner:
                     tracking.stop_tracking(connection, projection.tracking_name)
                 self._create(connection, projection)
         self._ready.add(projection.tracking_name)
+
+    def _is_current(self, projection: Projection) -> bool:
+        with self.engine.connect() as connection:
+            if not self.engine.dialect.has_table(connection, tracking.tracking.name):
+                return False
+            found = tracking.tracked(connection, projection.tracking_name)
+        return found is not None and found.version == projection.version
 
     def _create(self, connection: Connection, projection: Projection) -> None:
         projection.create_tables(connection)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from lipp.domain.actors import Actor, Role
 from lipp.domain.errors import NotAuthorised
+from lipp.projections.faults import Fault
 from lipp.projections.projection import Projection
 from lipp.projections.runner import ProjectionRunner
 
@@ -17,13 +18,15 @@ class ActorMayNotSeeProjections(NotAuthorised):
 
 @dataclass(frozen=True)
 class ProjectionState:
-    """A projection's version, the last notification it applied (None: not built), the log's end, the lag."""
+    """A projection's version, the last notification it applied (None: not built), the log's end, the lag,
+    and the event it is stuck on (None: it is not)."""
 
     name: str
     version: int
     position: int | None
     log_end: int
     lag: int
+    stuck: Fault | None = None
 
 
 def projection_states(
@@ -35,4 +38,4 @@ def projection_states(
             f"{actor.username} ({actor.role.value}) may not see the read models' state: admins may"
         )
     found = [runner.status(projection) for projection in projections]
-    return [ProjectionState(s.name, s.version, s.position, s.log_end, s.lag) for s in found]
+    return [ProjectionState(s.name, s.version, s.position, s.log_end, s.lag, s.stuck) for s in found]

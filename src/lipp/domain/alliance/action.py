@@ -16,6 +16,7 @@ from lipp.domain.alliance.rules import (
     check_shareable_text,
     check_step_date,
 )
+from lipp.domain.business_dates import StepDatedBeforePreviousStep
 from lipp.domain.identifiers import alliance_action_id_for
 
 
@@ -174,3 +175,8 @@ class AllianceAction(Aggregate):
         if self.status is not ActionStatus.OPEN:
             raise ActionIsClosed(f"cannot {step} {self.reference}: it was {self.status.value} on {self.closed_on}")
         check_step_date(on, self.committed_on, today, f"{step.split()[0]} on {self.reference}")
+        last = max((note.on for note in self.progress), default=None)
+        if last is not None and on < last:
+            raise StepDatedBeforePreviousStep(
+                f"cannot {step} {self.reference} on {on}: that is before the progress posted on {last}"
+            )

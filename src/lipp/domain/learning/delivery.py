@@ -10,6 +10,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from lipp.domain.business_dates import StepDatedBeforePreviousStep
 from lipp.domain.errors import RuleBroken
 from lipp.domain.identifiers import delivery_id_for
 from lipp.domain.learning.chasing import Chase, ChaseStep
@@ -256,6 +257,7 @@ class Delivery(Aggregate):
 
     def record_discussion(self, *, actor_id: UUID, now: datetime, on: date, reflections: str) -> None:
         self._require(DeliveryState.ACKNOWLEDGED, "record a discussion", "acknowledge it first")
+        self._not_before_last_step(on, "record the discussion")
         require_clear_text("reflections", reflections)
         self.trigger_event(self.Discussed, timestamp=now, actor_id=actor_id, on=on, reflections=reflections)
 
@@ -263,6 +265,7 @@ class Delivery(Aggregate):
         self, *, actor_id: UUID, now: datetime, on: date, what_changed: str, audit_reference: str
     ) -> None:
         self._require(DeliveryState.DISCUSSED, "report a change in practice", "record the team's discussion first")
+        self._not_before_last_step(on, "report the change")
         require_clear_text("what changed", what_changed)
         require_clear_text("audit reference", audit_reference)
         self.trigger_event(
@@ -276,6 +279,7 @@ class Delivery(Aggregate):
 
     def verify(self, *, actor_id: UUID, now: datetime, on: date, note: str) -> None:
         self._require(DeliveryState.CHANGE_REPORTED, "verify it", "the team reports its change first")
+        self._not_before_last_step(on, "verify the change")
         require_clear_text("note", note)
         self.trigger_event(self.Verified, timestamp=now, actor_id=actor_id, on=on, note=note)
 
@@ -294,6 +298,13 @@ class Delivery(Aggregate):
         self._refuse_if_closed()
         if self.state is not state:
             raise StepOutOfOrder(f"delivery {self.code} is {self.state.label}: cannot {what} now ({hint})")
+
+    def _not_before_last_step(self, on: date, step: str) -> None:
+        """A step is not dated before the one it follows (the date the delivery reached its state)."""
+        if on < self.owed_since:
+            raise StepDatedBeforePreviousStep(
+                f"cannot {step} of delivery {self.code} on {on}: it was {self.state.label} on {self.owed_since}"
+            )
 
     def _refuse_if_closed(self) -> None:
         if self.state in (DeliveryState.VERIFIED, DeliveryState.LAPSED):

@@ -19,6 +19,7 @@ from lipp.commands.alliance import (
 )
 from lipp.interfaces.api.bodies import body_model, summary_of
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 
 router = APIRouter(tags=["alliance"])
 
@@ -31,9 +32,9 @@ Filter = Annotated[str | None, Query()]
 
 
 @router.get("/alliance/members", operation_id="ListAllianceMembers")
-def members(actor: ActorDep, lipp: LippDep) -> list[NationalBodyView]:
-    """Every member national body."""
-    return lipp.registry.national_bodies()
+def members(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[NationalBodyView]:
+    """Every member national body, by code; a page at a time."""
+    return pager.page(lipp.registry.national_bodies(pager.paging))
 
 
 @router.post(
@@ -65,13 +66,15 @@ def join_member(code: str, body: MemberUserBody, actor: ActorDep, lipp: LippDep)
 def actions(
     actor: ActorDep,
     lipp: LippDep,
+    pager: PagerDep,
     theme: Filter = None,
     body: Filter = None,
     owner: Filter = None,
     status: Filter = None,
 ) -> list[ActionView]:
-    """Actions by theme, body, owner and status (open, completed, withdrawn, overdue)."""
-    return lipp.alliance.actions(actor, theme=theme, body=body, owner=owner, status=status)
+    """Actions by theme, body, owner and status (open, completed, withdrawn, overdue); a page at a time."""
+    found = lipp.alliance.actions(actor, theme=theme, body=body, owner=owner, status=status, paging=pager.paging)
+    return pager.page(found)
 
 
 @router.post(

@@ -9,13 +9,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from lipp.bootstrap import Lipp, build
+from lipp.interfaces import web
 from lipp.interfaces.api import (
     alliance_routes,
     digest_routes,
+    docs_pages,
     finding_routes,
     learning_routes,
     library_routes,
     marker_routes,
+    openapi,
     problems,
     reference_routes,
     registry_routes,
@@ -23,6 +26,7 @@ from lipp.interfaces.api import (
     reviewer_routes,
     team_routes,
 )
+from lipp.interfaces.api.middleware import BodyLimit, SecurityHeaders
 
 
 def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
@@ -43,8 +47,16 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
         summary="Learning into Practice Platform: safeguarding practice reviews as events",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served by docs_pages, from lipp itself rather than a CDN
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     problems.install(app)
+    # Added last, so outermost: the headers go on every answer, the limit applies before anything reads.
+    app.add_middleware(BodyLimit, limit=lambda: app.state.lipp.settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
+    docs_pages.install(app)
+    openapi.install(app)
     app.include_router(review_routes.router)
     app.include_router(registry_routes.router)
     app.include_router(finding_routes.router)
@@ -56,6 +68,7 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(digest_routes.router)
     app.include_router(team_routes.router)
     app.include_router(learning_routes.router)
+    web.install(app)
     return app
 
 

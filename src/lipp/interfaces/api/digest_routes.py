@@ -5,14 +5,15 @@ from fastapi import APIRouter
 from lipp.application.digests import DigestView, RebuiltDigestDiffers
 from lipp.digest.document import DigestDocument
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 
 router = APIRouter(tags=["digests"])
 
 
 @router.get("/digests", operation_id="ListDigests")
-def digests(actor: ActorDep, lipp: LippDep) -> list[DigestView]:
-    """Issued national theme digests, newest period first (national bodies and admins)."""
-    return lipp.digests.digests(actor)
+def digests(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[DigestView]:
+    """Issued national theme digests, newest period first (national bodies and admins); a page at a time."""
+    return pager.page(lipp.digests.digests(actor, pager.paging))
 
 
 @router.get("/digests/{digest_id}", operation_id="Digest")

@@ -4,7 +4,6 @@ the board goes through the redaction check."""
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
 from collections.abc import Callable
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -13,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from lipp.application.finding_views import FindingView
 from lipp.application.reference_views import TextHitView, redaction_hits
 from lipp.bootstrap import Lipp
-from lipp.commands.fields import Command, FreeText
+from lipp.commands.fields import Command, FreeText, QueryDate
 from lipp.domain.actors import Actor
 from lipp.domain.errors import InvalidInput, NotFound
 from lipp.domain.review.finding import finding_number
@@ -23,7 +22,7 @@ from lipp.interfaces.catalogue.api import add_routes
 
 router = APIRouter(tags=["findings"])
 
-AsOf = Annotated[date | None, Query(description="Show them as they stood at the end of this date")]
+AsOf = Annotated[QueryDate | None, Query(description="Show them as they stood at the end of this date")]
 Run = Callable[[Lipp, Actor, Any], Any]
 
 

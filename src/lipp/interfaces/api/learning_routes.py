@@ -3,7 +3,6 @@ verify), the signed acknowledgement link, and the loop metrics."""
 
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
-from datetime import date
 from enum import StrEnum
 from html import escape
 from typing import Annotated, Any
@@ -13,7 +12,7 @@ from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from lipp.application.learning_views import BriefingSummary, DeliveryReceipt, DeliveryView, ReleaseReceipt
-from lipp.commands.fields import Command, RoleEmail
+from lipp.commands.fields import Command, QueryDate, RoleEmail
 from lipp.commands.learning import (
     AcknowledgeDelivery,
     DraftReviewBriefing,
@@ -27,6 +26,7 @@ from lipp.commands.learning import (
 from lipp.interfaces.api import pages
 from lipp.interfaces.api.bodies import body_model
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 from lipp.learning import render
 from lipp.learning.document import BriefingDocument
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics
@@ -57,9 +57,9 @@ def _fields(body: Any, **path: str) -> dict[str, Any]:
 
 
 @router.get("/briefings", operation_id="ListBriefings")
-def briefings(actor: ActorDep, lipp: LippDep) -> list[BriefingSummary]:
-    """Briefings the caller may see."""
-    return lipp.learning.briefings(actor)
+def briefings(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[BriefingSummary]:
+    """Briefings the caller may see, newest first; a page at a time."""
+    return pager.page(lipp.learning.briefings(actor, pager.paging))
 
 
 @router.post("/briefings/from-review", status_code=status.HTTP_201_CREATED, operation_id="DraftReviewBriefing")
@@ -104,10 +104,10 @@ def release(key: str, actor: ActorDep, lipp: LippDep) -> ReleaseReceipt:
 
 @router.get("/deliveries", operation_id="ListDeliveries")
 def deliveries(
-    actor: ActorDep, lipp: LippDep, briefing: str | None = None, state: str | None = None
+    actor: ActorDep, lipp: LippDep, pager: PagerDep, briefing: str | None = None, state: str | None = None
 ) -> list[DeliveryRow]:
-    """Deliveries the caller may see: their team's, or their board's teams'."""
-    return lipp.deliveries.deliveries(actor, briefing.lower() if briefing else None, state)
+    """Deliveries the caller may see: their team's, or their board's teams', newest first; a page at a time."""
+    return pager.page(lipp.deliveries.deliveries(actor, briefing.lower() if briefing else None, state, pager.paging))
 
 
 @router.get("/deliveries/{code}", operation_id="ShowDelivery")
@@ -179,8 +179,8 @@ def metrics(
     agency: str | None = None,
     theme: str | None = None,
     briefing: str | None = None,
-    from_date: date | None = None,
-    to_date: date | None = None,
+    from_date: QueryDate | None = None,
+    to_date: QueryDate | None = None,
 ) -> LoopMetrics:
     """Reach, median times to acknowledge and to practice change, share verified (a coordinator: their board)."""
     part = Slice(board, agency, theme, briefing.lower() if briefing else None, from_date, to_date)

@@ -3,11 +3,11 @@ where each read model stands. Each caller sees what the CLI would show them."""
 
 # No `from __future__ import annotations`: FastAPI reads the parameter annotations at runtime.
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from lipp.commands.fields import QueryDate
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.markers.entries import MarkerResult
@@ -16,8 +16,8 @@ from lipp.projections.status import ProjectionState, projection_states
 router = APIRouter(tags=["read models"])
 
 Board = Annotated[str | None, Query(max_length=16, description="A board code, e.g. NVL")]
-From = Annotated[date | None, Query(alias="from", description="On or after this date (YYYY-MM-DD)")]
-To = Annotated[date | None, Query(alias="to", description="On or before this date (YYYY-MM-DD)")]
+From = Annotated[QueryDate | None, Query(alias="from", description="On or after this date (YYYY-MM-DD)")]
+To = Annotated[QueryDate | None, Query(alias="to", description="On or before this date (YYYY-MM-DD)")]
 
 
 @router.get("/findings", operation_id="SearchFindings")

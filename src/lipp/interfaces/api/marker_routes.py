@@ -2,19 +2,19 @@
 
 # No `from __future__ import annotations`: FastAPI reads the body model class built below at runtime.
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
+from lipp.commands.fields import QueryDate
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
 from lipp.interfaces.catalogue import markers as marker_catalogue
 from lipp.interfaces.catalogue.api import add_routes
 
 router = APIRouter(tags=["quality markers"])
 
-AsOf = Annotated[date | None, Query(description="Show them as they stood at the end of this date")]
+AsOf = Annotated[QueryDate | None, Query(description="Show them as they stood at the end of this date")]
 
 
 add_routes(router, marker_catalogue.ENTRIES)  # assess: declared in the catalogue

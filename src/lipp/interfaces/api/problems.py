@@ -22,22 +22,38 @@ log = logging.getLogger("lipp.api")
 
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    """A problem+json answer; its detail is cut at `MAX_DETAIL_CHARS` (a refusal may quote what was sent)."""
+    if len(detail) > MAX_DETAIL_CHARS:
+        detail = detail[: MAX_DETAIL_CHARS - 1] + "…"
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
-def _field_errors(error: ValidationError | RequestValidationError) -> list[dict[str, str]]:
+# A 422 names the first problems and counts the rest: a body of a million unknown keys gets an answer of a
+# few kilobytes, not one line per key. Each echoed field name and reason is cut to a length a person reads.
+MAX_LISTED_ERRORS = 20
+MAX_ECHOED_CHARS = 120
+MAX_DETAIL_CHARS = 4000
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_ECHOED_CHARS else text[: MAX_ECHOED_CHARS - 1] + "…"
+
+
+def _field_errors(error: ValidationError | RequestValidationError) -> tuple[list[dict[str, str]], int]:
+    """The first `MAX_LISTED_ERRORS` problems (field and reason, each clipped) and how many more there were."""
+    items = error.errors()
     found = []
-    for item in error.errors():
+    for item in items[:MAX_LISTED_ERRORS]:
         location = [str(part) for part in item["loc"] if str(part) not in ("body", "query", "path")]
-        found.append(
-            {"field": ".".join(location) or "request", "reason": str(item["msg"]).removeprefix("Value error, ")}
-        )
-    return found
+        reason = str(item["msg"]).removeprefix("Value error, ")
+        found.append({"field": _clip(".".join(location) or "request"), "reason": _clip(reason)})
+    return found, max(0, len(items) - MAX_LISTED_ERRORS)
 
 
 def _for(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
     if wants_html(request):
+        detail = detail if len(detail) <= MAX_DETAIL_CHARS else detail[: MAX_DETAIL_CHARS - 1] + "…"
         return page(title, [detail], status)
     return problem(status, title, detail, **extra)
 
@@ -57,9 +73,11 @@ async def _on_lipp_error(request: Request, error: Exception) -> Response:
 
 async def _on_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, (ValidationError, RequestValidationError))
-    fields = _field_errors(error)
+    fields, more = _field_errors(error)
     detail = "; ".join(f"{f['field']}: {f['reason']}" for f in fields)
-    return _for(request, 422, "Invalid input", detail, errors=fields)
+    if more:
+        detail += f"; and {more} more problem{'s' if more > 1 else ''}"
+    return _for(request, 422, "Invalid input", detail, errors=fields, more_errors=more)
 
 
 async def _on_http_error(request: Request, error: Exception) -> Response:

@@ -14,6 +14,7 @@ from lipp.commands.fields import Command
 from lipp.domain.actors import Actor
 from lipp.interfaces.api.bodies import body_model, summary_of
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 
 router = APIRouter(tags=["lead-reviewer register"])
 
@@ -63,9 +64,9 @@ for _path, (_command, _run, _status) in COMMANDS.items():
 
 
 @router.get("/reviewers", operation_id="ListReviewers")
-def reviewers(actor: ActorDep, lipp: LippDep) -> list[ReviewerProfileView]:
-    """Every reviewer on the register (admins and coordinators)."""
-    return lipp.reviewers.profiles(actor)
+def reviewers(actor: ActorDep, lipp: LippDep, pager: PagerDep) -> list[ReviewerProfileView]:
+    """Every reviewer on the register, by username (admins and coordinators); a page at a time."""
+    return pager.page(lipp.reviewers.profiles(actor, pager.paging))
 
 
 @router.get("/reviewers/{username}", operation_id="ShowReviewer")

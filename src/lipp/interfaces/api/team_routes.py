@@ -5,14 +5,16 @@ from fastapi import APIRouter, status
 from lipp.application.views import TeamView
 from lipp.commands.registry import ChangeTeamSubscriptions, RegisterTeam, TeamSubscriptions
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.api.paging import PagerDep
 
 router = APIRouter(tags=["teams"])
 
 
 @router.get("/teams", operation_id="ListTeams")
-def teams(actor: ActorDep, lipp: LippDep, board: str | None = None) -> list[TeamView]:
-    """Teams the caller may see (admins and national bodies every team, a coordinator their board's)."""
-    return lipp.registry.teams(actor, board)
+def teams(actor: ActorDep, lipp: LippDep, pager: PagerDep, board: str | None = None) -> list[TeamView]:
+    """Teams the caller may see (admins and national bodies every team, a coordinator their board's), by code;
+    a page at a time."""
+    return pager.page(lipp.registry.teams(actor, board, pager.paging))
 
 
 @router.post("/teams", status_code=status.HTTP_201_CREATED, operation_id="RegisterTeam")

@@ -19,7 +19,8 @@ from lipp.commands.alliance import (
     WithdrawAction,
 )
 from lipp.interfaces.cli.common import Json, session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 alliance = typer.Typer(help="The Alliance: national bodies and their actions on national themes.", no_args_is_help=True)
 members = typer.Typer(help="Member national bodies (admins register them).", no_args_is_help=True)
@@ -92,18 +93,19 @@ def join_member(
 
 
 @members.command("list")
-def list_members(ctx: typer.Context, json: Json = False) -> None:
+def list_members(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
     """List the member national bodies."""
     session = session_of(ctx)
     session.actor()  # any registered, active user may see who the members are
-    rows = session.lipp.registry.national_bodies()
-    if json:
-        emit_json(rows)
-        return
-    table = Table("code", "name", "digest to", title="Alliance members")
-    for body in rows:
-        table.add_row(body.code, escape(body.name), body.digest_email if body.digest_subscribed else "-")
-    console.print(table)
+    rows = session.lipp.registry.national_bodies(paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("code", "name", "digest to", title="Alliance members")
+        for body in rows:
+            shown.add_row(body.code, escape(body.name), body.digest_email if body.digest_subscribed else "-")
+        return shown
+
+    emit_page(rows, None if json else table, ("code",))
 
 
 @actions.command("commit")
@@ -173,19 +175,24 @@ def list_actions(
     body: Annotated[str | None, typer.Option(help="Only this body's actions.")] = None,
     owner: Annotated[str | None, typer.Option(help="Only owners whose title contains this.")] = None,
     status: Annotated[str | None, typer.Option(help="open, completed, withdrawn or overdue.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     json: Json = False,
 ) -> None:
     """List Alliance actions by theme, with their status; overdue ones are flagged."""
     session = session_of(ctx)
-    rows = session.lipp.alliance.actions(session.actor(), theme=theme, body=body, owner=owner, status=status)
-    if json:
-        emit_json(rows)
-        return
-    table = Table("action", "theme", "body", "owner", "due", "status", title="Alliance actions")
-    for row in rows:
-        status_text = "[bold red]OVERDUE[/]" if row.overdue else row.status
-        table.add_row(row.reference, escape(row.theme), row.body, escape(row.owner), str(row.due_on), status_text)
-    console.print(table)
+    rows = session.lipp.alliance.actions(
+        session.actor(), theme=theme, body=body, owner=owner, status=status, paging=paging(limit, offset)
+    )
+
+    def table() -> Table:
+        shown = Table("action", "theme", "body", "owner", "due", "status", title="Alliance actions")
+        for row in rows:
+            status_text = "[bold red]OVERDUE[/]" if row.overdue else row.status
+            shown.add_row(row.reference, escape(row.theme), row.body, escape(row.owner), str(row.due_on), status_text)
+        return shown
+
+    emit_page(rows, None if json else table, ("action", "body"))
 
 
 @actions.command("show")

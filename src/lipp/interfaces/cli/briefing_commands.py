@@ -11,9 +11,10 @@ from rich.table import Table
 
 from lipp.commands.learning import DraftReviewBriefing, DraftThemeBriefing, EditBriefing, ReleaseBriefing
 from lipp.interfaces.cli.common import Json, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging, plain_text
 from lipp.learning import render
 from lipp.learning.document import BriefingDocument
+from lipp.projections.paging import DEFAULT_LIMIT
 
 briefings = typer.Typer(help="Seven-minute briefings: draft, edit, release.", no_args_is_help=True)
 Key = Annotated[str, typer.Argument(help="The briefing's key, e.g. review-nvl-2026-001.")]
@@ -91,18 +92,19 @@ def show(
 
 
 @briefings.command("list")
-def list_briefings(ctx: typer.Context, json: Json = False) -> None:
+def list_briefings(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
     """List the briefings you may see."""
     session = session_of(ctx)
-    rows = session.lipp.learning.briefings(session.actor())
-    if json:
-        emit_json(rows)
-        return
-    table = Table("key", "title", "scope", "status", "released", "teams", title="Briefings")
-    for row in rows:
-        released = str(row.released_on) if row.released_on else "-"
-        table.add_row(row.key, escape(row.title), row.scope, row.status, released, str(row.teams_addressed))
-    console.print(table)
+    rows = session.lipp.learning.briefings(session.actor(), paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("key", "title", "scope", "status", "released", "teams", title="Briefings")
+        for row in rows:
+            released = str(row.released_on) if row.released_on else "-"
+            shown.add_row(row.key, escape(row.title), row.scope, row.status, released, str(row.teams_addressed))
+        return shown
+
+    emit_page(rows, None if json else table, ("key",))
 
 
 @briefings.command("release")
@@ -123,8 +125,8 @@ def _show(document: BriefingDocument, format: Format) -> None:
     if format is Format.JSON:
         emit_json(document)
     elif format is Format.MARKDOWN:
-        print(render.markdown(document))
+        print(plain_text(render.markdown(document)))
     elif format is Format.HTML:
-        print(render.html(document))
+        print(plain_text(render.html(document)))
     else:
         console.print(escape(render.text(document)))

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from lipp.domain.text import shown_safely
+
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
     from rich.text import Text
@@ -32,9 +34,12 @@ def session_of(ctx: typer.Context) -> Session:
 
 @cache
 def _dates() -> TypeAdapter[dict[str, date]]:
+    """Query dates (as of, from, to) within the dates lipp accepts: built on first use, as pydantic is heavy."""
     from pydantic import TypeAdapter
 
-    return TypeAdapter(dict[str, date])
+    from lipp.commands.fields import QueryDate
+
+    return TypeAdapter(dict[str, QueryDate])
 
 
 def as_date(value: str | None, option: str = "--as-of") -> date | None:
@@ -51,9 +56,15 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
     """The text with each [start, end) span shown in reverse red, so a hit is seen where it stands."""
     from rich.text import Text
 
-    shown = Text(text)
-    for start, end in spans:
-        shown.stylize("bold white on red", start, end)
+    shown = Text()  # built piece by piece: each piece's control characters shown as escapes (a Text is not markup)
+    at = 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        shown.append(shown_safely(text[at:start]))
+        shown.append(shown_safely(text[start:end]), style="bold white on red")
+        at = end
+    shown.append(shown_safely(text[at:]))
     return shown
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.application.learning_views import DeliveryReceipt
@@ -15,7 +16,8 @@ from lipp.commands.learning import (
     VerifyPracticeChange,
 )
 from lipp.interfaces.cli.common import Json, On, as_date, session_of
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, label, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 deliveries = typer.Typer(help="Briefings as each team received them.", no_args_is_help=True)
 Code = Annotated[str, typer.Argument(help="The delivery's code from its e-mail, e.g. K7Q2M-9XDPR.")]
@@ -26,26 +28,29 @@ def list_deliveries(
     ctx: typer.Context,
     briefing: Annotated[str | None, typer.Option(help="Only this briefing's deliveries.")] = None,
     state: Annotated[str | None, typer.Option(help="Only deliveries in this state.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     json: Json = False,
 ) -> None:
     """Deliveries you may see: your team's, or your board's teams'."""
     session = session_of(ctx)
-    rows = session.lipp.deliveries.deliveries(session.actor(), briefing, state)
-    if json:
-        emit_json(rows)
-        return
-    table = Table("code", "briefing", "team", "state", "since", "reminders", "escalations", title="Deliveries")
-    for row in rows:
-        table.add_row(
-            row.code,
-            row.briefing,
-            row.team,
-            label(row.state),
-            str(row.owed_since),
-            str(row.reminders),
-            str(row.escalations),
-        )
-    console.print(table)
+    rows = session.lipp.deliveries.deliveries(session.actor(), briefing, state, paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("code", "briefing", "team", "state", "since", "reminders", "escalations", title="Deliveries")
+        for row in rows:
+            shown.add_row(
+                row.code,
+                row.briefing,
+                row.team,
+                label(row.state),
+                str(row.owed_since),
+                str(row.reminders),
+                str(row.escalations),
+            )
+        return shown
+
+    emit_page(rows, None if json else table, ("code", "briefing", "team"))
 
 
 @deliveries.command("show")
@@ -60,7 +65,7 @@ def show(ctx: typer.Context, code: Code, json: Json = False) -> None:
     if view.owed:
         console.print(f"  next: {label(view.owed)} by {view.due_on}")
     for entry in view.history:
-        console.print(f"  {entry.recorded_at:%Y-%m-%d %H:%M} {entry.what}")
+        console.print(f"  {entry.recorded_at:%Y-%m-%d %H:%M} {escape(entry.what)}")
 
 
 @deliveries.command("acknowledge")

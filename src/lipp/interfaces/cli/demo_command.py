@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from lipp import demo as scenario
 from lipp import demo_national as national
+from lipp import demo_web
 from lipp.bootstrap import Lipp, build
 from lipp.config import Settings
 from lipp.digest import files
@@ -50,6 +51,7 @@ def demo(
         console.print(f"\nA refused step, as a user sees it: [red]{escape(result.refused)}[/]")
         show_loop(lipp, first)
         html = _national_digest(lipp, clock)
+        demo_web.set_demo_passwords(lipp)
     console.print(
         f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
         f"  lipp --data-dir {folder} --as emr.coordinator review list\n"
@@ -60,6 +62,12 @@ def demo(
         f"  lipp --data-dir {folder} --as ppu.member delivery list"
     )
     console.print(f"\n[bold]The national theme digest:[/] open {html}")
+    console.print(
+        f"\n[bold]lipp in a browser:[/] run  lipp --data-dir {folder} serve  and open http://127.0.0.1:8000/app/\n"
+        f"Sign in with the demo-only password [bold]{demo_web.DEMO_PASSWORD}[/] (demo data only; never elsewhere) as:"
+    )
+    for username, what in demo_web.WEB_USERS:
+        console.print(f"  {username:<18} {what}")
 
 
 def _national_digest(lipp: Lipp, clock: SettableClock) -> Path:

@@ -11,7 +11,8 @@ from lipp.application.digests import RebuiltDigestDiffers
 from lipp.digest import files
 from lipp.digest.runs import run_flow
 from lipp.interfaces.cli.common import Json, as_date, session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 digests = typer.Typer(help="National theme digests.", no_args_is_help=True)
 
@@ -41,17 +42,18 @@ def run(
 
 
 @digests.command("list")
-def list_digests(ctx: typer.Context, json: Json = False) -> None:
+def list_digests(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
     """List issued digests, newest period first."""
     session = session_of(ctx)
-    rows = session.lipp.digests.digests(session.actor())
-    if json:
-        emit_json(rows)
-        return
-    table = Table("id", "period", "issued on", "position", "content hash", title="National theme digests")
-    for row in rows:
-        table.add_row(str(row.id), row.label, str(row.issued_on), str(row.position), row.content_hash[:16])
-    console.print(table)
+    rows = session.lipp.digests.digests(session.actor(), paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("id", "period", "issued on", "position", "content hash", title="National theme digests")
+        for row in rows:
+            shown.add_row(str(row.id), row.label, str(row.issued_on), str(row.position), row.content_hash[:16])
+        return shown
+
+    emit_page(rows, None if json else table, ("id",))
 
 
 @digests.command("show")

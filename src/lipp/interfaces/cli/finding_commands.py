@@ -9,6 +9,7 @@ import typer
 
 from lipp.interfaces.catalogue import findings as finding_catalogue
 from lipp.interfaces.catalogue.cli import add_commands
+from lipp.interfaces.cli import output
 from lipp.interfaces.cli.common import AsOf, FindingKey, Json, Reference, as_date, escape, lazy_module, session_of
 from lipp.interfaces.cli.output import emit_json
 
@@ -73,13 +74,20 @@ def search(
 ) -> None:
     """Search findings across reviews: you see what your role allows (others' boards: shareable only)."""
     session = session_of(ctx)
+    # One more than shown: whether more findings match is then known without counting every match.
     found = session.lipp.library.search_findings(
-        session.actor(), text, theme, pattern, agency, board, as_date(from_date), as_date(to_date), limit
+        session.actor(), text, theme, pattern, agency, board, as_date(from_date), as_date(to_date), limit + 1
     )
+    more, found = len(found) > limit, found[:limit]
+    note = f"Showing the best {limit:,} matches; more match: narrow the search or raise --limit." if more else None
     if json:
         emit_json(found)
+        if note:
+            output.errors.print(note)
         return
     given = {"text": text, "theme": theme, "pattern": pattern, "agency": agency, "board": board}
     given.update({"from": from_date, "to": to_date})
     searched = ", ".join(f"{name} '{value}'" for name, value in given.items() if value) or "no criteria"
     library_render.print_found(found, escape(searched))
+    if note:
+        output.console.print(note)

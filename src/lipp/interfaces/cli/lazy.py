@@ -17,9 +17,10 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     (
         "setup",
         "registry_commands:setup",
-        "Create the first admin of a new lipp installation and act as them from now on.",
+        "Create the lipp store (if need be) and its first admin, and act as them from now on (on a shared store, with a"
+        " token saved in your own config file).",
     ),
-    ("login", "registry_commands:login", "Act as USERNAME in later commands (saved in the data folder)."),
+    ("login", "registry_commands:login", "Act as USERNAME in later commands."),
     ("whoami", "registry_commands:whoami", "Show who the CLI acts as."),
     (
         "demo",
@@ -56,8 +57,22 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Read models: their position in the log, catching up and rebuilding.",
     ),
     ("token", "token_commands:tokens", "API tokens for the HTTP API."),
+    ("store", "operator_commands:store", "The store itself: for operators."),
+    ("admin", "operator_commands:admin", "Recovering administration: for an operator who holds the database."),
 )
 PACKAGE = "lipp.interfaces.cli"
+EXTENDED_BY: dict[str, str] = {"user": "account_commands:add_to"}
+"""Groups that another module adds commands to ("module:function" called with the group), when it is loaded."""
+_extended: set[str] = set()
+
+
+def _extend(name: str, group: typer.Typer) -> None:
+    """Add the commands other modules give `name`'s group, once (a group is loaded again in tests)."""
+    if name not in EXTENDED_BY or name in _extended:
+        return
+    module, _, function = EXTENDED_BY[name].partition(":")
+    getattr(import_module(f"{PACKAGE}.{module}"), function)(group)
+    _extended.add(name)
 
 
 def load_command(name: str, target: str) -> Command:
@@ -65,6 +80,7 @@ def load_command(name: str, target: str) -> Command:
     module, _, attribute = target.partition(":")
     found: Any = getattr(import_module(f"{PACKAGE}.{module}"), attribute)
     if isinstance(found, typer.Typer):
+        _extend(name, found)
         command: Command = typer.main.get_group(found)
     else:
         single = typer.Typer(add_completion=False)

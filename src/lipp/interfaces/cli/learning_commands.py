@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from lipp.interfaces.cli.common import Json, as_date, session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import console, emit_json, show_table
 from lipp.learning.post import LearningPost, SendSummary, released_keys
 from lipp.projections.learning.entries import LoopMetrics
 from lipp.projections.learning.queries import Slice
@@ -65,7 +65,7 @@ def print_metrics(result: LoopMetrics) -> None:
     table.add_row("lapsed / bounced", f"{result.lapsed} / {result.bounced}")
     table.add_row("median time to acknowledge", _days(result.median_days_to_acknowledge))
     table.add_row("median time to practice change", _days(result.median_days_to_change))
-    console.print(table)
+    show_table(table)
 
 
 @learning.command("dispatch")

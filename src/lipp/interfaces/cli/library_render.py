@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 
-from lipp.interfaces.cli.output import console
+from lipp.interfaces.cli.output import console, show_table
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.markers.entries import MarkerResult
 
@@ -12,21 +13,21 @@ from lipp.projections.markers.entries import MarkerResult
 def print_found(found: list[FoundFinding], searched: str) -> None:
     """The essentials, priority rank beside the key; `--json` gives issue, causes, evidence and the rest."""
     if not found:
-        console.print(f"No findings you may see match {searched}.")
+        console.print(f"No findings you may see match {searched}.")  # `searched` comes escaped
         return
     table = Table("review", "case", "finding", "title", "themes", "logged", "shared")
     table.title = f"Findings matching {searched}"
     for x in found:
         table.add_row(
             x.review,
-            x.case_reference or "",
+            escape(x.case_reference or ""),
             x.finding if x.priority is None else f"{x.finding} (#{x.priority})",
-            x.title,
+            escape(x.title),
             "; ".join(x.themes),
             str(x.logged_on),
             "yes" if x.shareable else "no",
         )
-    console.print(table)
+    show_table(table, ("review", "case", "finding"))
 
 
 def print_marker_results(results: list[MarkerResult], scope: str) -> None:
@@ -40,4 +41,4 @@ def print_marker_results(results: list[MarkerResult], scope: str) -> None:
             f"[red]{r.not_met}[/]" if r.not_met else "0",
             f"[dim]{r.not_applicable}[/]",
         )
-    console.print(table)
+    show_table(table)

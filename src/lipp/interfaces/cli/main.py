@@ -67,10 +67,11 @@ class _OptionNames(dict[str, str]):
         return "--" + field.replace("_", "-")
 
 
-def main() -> None:
-    """Run the CLI; a refused command prints one line and exits 1 (2 for bad usage), never a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI (on `argv`, else the command line); a refused command prints one line and exits 1 (2 for bad
+    usage), never a traceback."""
     try:
-        outcome = app(standalone_mode=False)
+        outcome = app(args=argv, standalone_mode=False)
     except Exception as error:  # the single boundary where every error becomes one readable line
         _report(error)
     sys.exit(outcome if isinstance(outcome, int) else 0)

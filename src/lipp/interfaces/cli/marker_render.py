@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.panel import Panel
+from rich.markup import escape
 from rich.table import Table
 
-from lipp.interfaces.cli.output import console, label
+from lipp.interfaces.cli.output import console, label, panel, show_table
 
 if TYPE_CHECKING:
     from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
@@ -19,7 +19,7 @@ def print_guide_table(views: list[MarkerGuideView]) -> None:
     table = Table("#", "group", "marker", "statement", title=f"Quality markers (wording v{views[0].version})")
     for view in views:
         table.add_row(str(view.number), view.group, view.title, view.statement)
-    console.print(table)
+    show_table(table)
 
 
 def rating_text(rating: str | None) -> str:
@@ -38,7 +38,7 @@ def print_guide(view: MarkerGuideView) -> None:
     if view.paraphrased_from_title:
         body.add_row("[dim](statement written from the marker's title; check it against the published marker)[/]")
     title = f"[bold]Marker {view.number}: {view.title}[/] (group {view.group}, {view.group_title})"
-    console.print(Panel(body, title=title, expand=False))
+    console.print(panel(body, title=title, expand=False))
 
 
 def print_markers(view: QualityMarkersView) -> None:
@@ -59,12 +59,12 @@ def print_markers(view: QualityMarkersView) -> None:
             row.group,
             row.title,
             rating_text(row.rating),
-            row.evidence,
-            row.mitigation,
+            escape(row.evidence),
+            escape(row.mitigation),
             row.assessor or "",
             str(row.on or ""),
         )
-    console.print(table)
+    show_table(table)
     for gate in view.gates:
         if gate.open:
             console.print(f"[green]{gate.step}: open[/]")

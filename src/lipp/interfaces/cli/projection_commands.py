@@ -10,10 +10,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from lipp.interfaces.cli.common import session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import console, emit_json, errors, show_table
 from lipp.interfaces.cli.session import Session
+from lipp.projections.faults import ProjectionStuck
 from lipp.projections.follow import follow as follow_log
 from lipp.projections.projection import Projection
+from lipp.projections.runner import ProjectionStatus
 
 projections = typer.Typer(help="Read models: their position in the log, catching up and rebuilding.")
 
@@ -35,16 +37,26 @@ def status(ctx: typer.Context, names: Only = None, json: Annotated[bool, typer.O
     session = session_of(ctx)
     found = [session.lipp.runner.status(p) for p in _chosen(session, names)]
     if json:
-        emit_json(
-            {s.name: {"version": s.version, "position": s.position, "log_end": s.log_end, "lag": s.lag} for s in found}
-        )
+        emit_json({s.name: _state(s) for s in found})
         return
-    table = Table("projection", "version", "position", "log end", "lag", title="Projections")
+    table = Table("projection", "version", "position", "log end", "lag", "state", title="Projections")
     for s in found:
         position = "not built" if s.position is None else str(s.position)
         lag = f"[yellow]{s.lag}[/]" if s.lag else "[green]0[/]"
-        table.add_row(s.name, str(s.version), position, str(s.log_end), lag)
-    console.print(table)
+        state = "[green]ok[/]" if s.stuck is None else f"[bold red]stuck[/] at {s.stuck.notification_id}"
+        table.add_row(s.name, str(s.version), position, str(s.log_end), lag, state)
+    show_table(table)
+    for s in found:
+        if s.stuck is not None:
+            errors.print(f"{s.stuck.describe(s.name)}. See Troubleshooting in the README.", soft_wrap=True)
+
+
+def _state(s: ProjectionStatus) -> dict[str, object]:
+    """Position and lag; and, only for a stuck projection, the event it stopped at and why."""
+    state: dict[str, object] = {"version": s.version, "position": s.position, "log_end": s.log_end, "lag": s.lag}
+    if s.stuck is not None:
+        state["stuck"] = vars(s.stuck)
+    return state
 
 
 @projections.command("catch-up")
@@ -52,9 +64,28 @@ def catch_up(ctx: typer.Context, names: Only = None, batch_size: BatchSize = Non
     """Apply every event recorded since each projection's position (a new projection backfills everything),
     reading the log once for all of them."""
     session = session_of(ctx)
-    applied = session.lipp.runner.catch_up_all(_chosen(session, names), batch_size=batch_size)
+    chosen = _chosen(session, names)
+    applied = session.lipp.runner.catch_up_all(chosen, batch_size=batch_size)
     for name, count in applied.items():
         console.print(f"{name}: applied {count} events")
+    stuck = [s.stuck.describe(s.name) for s in map(session.lipp.runner.status, chosen) if s.stuck is not None]
+    if stuck:
+        raise ProjectionStuck("; ".join(stuck) + ". The other projections caught up; see Troubleshooting in the README")
+
+
+@projections.command("skip")
+def skip(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The stuck projection.")],
+    notification: Annotated[int, typer.Argument(min=1, help="The notification id it is stuck on.")],
+) -> None:
+    """Move a stuck projection past the one event it cannot apply, then catch it up. The event stays in the
+    log; only this read model goes without it (until a rebuild with a lipp that can apply it)."""
+    session = session_of(ctx)
+    (projection,) = _chosen(session, [name])
+    session.lipp.runner.skip(projection, notification)
+    console.print(f"{name}: skipped notification {notification}")
+    catch_up(ctx, [name], None)
 
 
 @projections.command("rebuild")

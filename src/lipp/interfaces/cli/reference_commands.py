@@ -9,7 +9,7 @@ from rich.table import Table
 
 from lipp.application.reference_views import patterns_view, redaction_hits, themes_view
 from lipp.interfaces.cli.common import Json, highlighted
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.output import console, emit_json, label, show_table
 
 reference = typer.Typer(help="Reference data: national themes and the pattern typology.", no_args_is_help=True)
 redaction = typer.Typer(help="The redaction check for identifying details.", no_args_is_help=True)
@@ -27,7 +27,7 @@ def themes(version: Version = None, json: Json = False) -> None:
     table = Table("id", "theme", title=f"National themes (version {view.version})")
     for theme in view.themes:
         table.add_row(theme["id"], theme["name"])
-    console.print(table)
+    show_table(table)
 
 
 @reference.command("patterns")
@@ -40,7 +40,7 @@ def patterns(version: Version = None, json: Json = False) -> None:
     table = Table("#", "id", "pattern", "what it covers", title="Underlying-pattern categories")
     for view in views:
         table.add_row(str(view.number), view.id, view.title, view.description)
-    console.print(table)
+    show_table(table)
 
 
 @redaction.command("check")
@@ -56,5 +56,5 @@ def check(text: Annotated[str, typer.Argument(help="The text to check.")], json:
     table = Table("at", "kind", "text", title="Possible identifying details")
     for hit in hits:
         table.add_row(f"{hit.start}-{hit.end}", label(hit.kind), hit.text)
-    console.print(table)
+    show_table(table)
     console.print(highlighted(text, [(hit.start, hit.end) for hit in hits]))

@@ -10,8 +10,10 @@ from lipp.domain.clock import today_in_england
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.catalogue import reviews as review_catalogue
 from lipp.interfaces.catalogue.cli import add_commands
+from lipp.interfaces.cli import output
 from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, lazy_module, session_of
-from lipp.interfaces.cli.output import emit_json
+from lipp.interfaces.cli.output import Limit, Offset, emit_json, emit_page, page_note, paging
+from lipp.projections.limits import DEFAULT_LIMIT
 
 if TYPE_CHECKING:
     from lipp.interfaces.cli.review_render import RegisterLine
@@ -53,9 +55,13 @@ def list_reviews(
     overdue: Annotated[bool, typer.Option("--overdue", help="Only reviews with an overdue deadline.")] = False,
     stage: Annotated[Stage | None, typer.Option("--stage", help="Only reviews at this stage.")] = None,
     as_of: AsOf = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     json: Json = False,
 ) -> None:
     """The board's reviews with their stage and next deadline (from the register read model)."""
+    from lipp.projections.paging import page_of  # SQLAlchemy comes with it: loaded when the list runs
+
     session = session_of(ctx)
     session.actor()  # who acts comes first: a stranger learns nothing about boards
     found = session.lipp.registry.board(board or _own_board(session))
@@ -71,10 +77,14 @@ def list_reviews(
         rows = list(session.lipp.reviews.register(session.actor(), found.code, day))
         rows = [row for row in rows if row.next_status == "overdue"] if overdue else rows
         rows = [row for row in rows if row.stage == stage.value] if stage else rows
+    page = page_of(rows, paging(limit, offset))
     if json:
-        emit_json(rows)
-    else:
-        review_render.print_register(found.code, rows)
+        emit_page(page, None)
+        return
+    review_render.print_register(found.code, page)
+    note = page_note(page)
+    if note:
+        output.console.print(note)
 
 
 @reviews.command("counts")

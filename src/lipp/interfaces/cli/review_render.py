@@ -7,11 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from rich.markup import escape
-from rich.panel import Panel
 from rich.table import Table
 
 from lipp.domain.clock import ENGLAND
-from lipp.interfaces.cli.output import console, label, rag_text
+from lipp.interfaces.cli.output import console, label, panel, rag_text, show_table
 
 if TYPE_CHECKING:
     from lipp.application.views import ReviewView, TimelineEntry
@@ -60,13 +59,13 @@ def print_review(view: ReviewView) -> None:
             facts.add_row("", f"• {escape(line)}")
     if view.earliest_publication_on:
         facts.add_row("publish from", str(view.earliest_publication_on))
-    console.print(Panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
+    console.print(panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
     deadlines = Table("deadline", "due", "done", "status", title="Deadlines")
     for deadline in view.deadlines:
         deadlines.add_row(
             deadline.name, str(deadline.due_on), str(deadline.done_on or "-"), rag_text(deadline.status, deadline.rag)
         )
-    console.print(deadlines)
+    show_table(deadlines)
 
 
 def print_register(board: str, rows: Sequence[RegisterLine]) -> None:
@@ -81,7 +80,7 @@ def print_register(board: str, rows: Sequence[RegisterLine]) -> None:
             str(row.next_due_on or "-"),
             rag_text(row.next_status, row.next_rag),
         )
-    console.print(table)
+    show_table(table, ("reference", "case"))
     if not rows:
         console.print("No reviews.")
 
@@ -91,7 +90,7 @@ def print_counts(board: str, stages: list[StageCount]) -> None:
     for count in stages:
         table.add_row(label(count.stage), str(count.reviews), str(count.paused or "-"))
     table.add_row("[bold]all[/]", f"[bold]{sum(c.reviews for c in stages)}[/]", str(sum(c.paused for c in stages)))
-    console.print(table)
+    show_table(table)
 
 
 def print_timeline(reference: str, entries: list[TimelineEntry]) -> None:
@@ -100,4 +99,4 @@ def print_timeline(reference: str, entries: list[TimelineEntry]) -> None:
         recorded = entry.recorded_at.astimezone(ENGLAND).strftime("%Y-%m-%d %H:%M")
         why = f"\n[italic dim]why: {escape(entry.why)}[/]" if entry.why else ""
         table.add_row(str(entry.version), f"{entry.on}\n[dim]({recorded})[/]", entry.actor, escape(entry.what) + why)
-    console.print(table)
+    show_table(table)

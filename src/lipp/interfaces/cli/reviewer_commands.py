@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from lipp.application.register_views import ReviewerProfileView, ReviewerSuggestion
 from lipp.commands import register as r
 from lipp.interfaces.cli.common import Json, Reason, Reference, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging, show_table
+from lipp.projections.paging import DEFAULT_LIMIT
 
 reviewers = typer.Typer(help="The lead-reviewer register: expertise, masterclasses, conflicts.", no_args_is_help=True)
 
@@ -121,33 +123,38 @@ def show(ctx: typer.Context, username: Username, json: Json = False) -> None:
         emit_json(view)
         return
     console.print(
-        f"[bold]{view.username}[/]: {', '.join(view.expertise) or 'no expertise recorded'}; "
+        f"[bold]{view.username}[/]: {escape(', '.join(view.expertise)) or 'no expertise recorded'}; "
         f"{'available' if view.available else 'not available'}, capacity {view.capacity}"
     )
     classes = Table("attended", "masterclass", title="Masterclasses")
     for m in view.masterclasses:
-        classes.add_row(str(m.attended_on), m.topic)
-    console.print(classes)
+        classes.add_row(str(m.attended_on), escape(m.topic))
+    show_table(classes)
     conflicts = Table("#", "agency", "reason", "declared", "in force", title="Declared conflicts")
     for c in view.conflicts:
-        conflicts.add_row(str(c.number), c.agency, c.reason, str(c.declared_on), "no" if c.withdrawn else "yes")
-    console.print(conflicts)
+        conflicts.add_row(
+            str(c.number), escape(c.agency), escape(c.reason), str(c.declared_on), "no" if c.withdrawn else "yes"
+        )
+    show_table(conflicts)
 
 
 @reviewers.command("list")
-def list_reviewers(ctx: typer.Context, json: Json = False) -> None:
+def list_reviewers(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
     """Every reviewer on the register (admins and coordinators)."""
     session = session_of(ctx)
-    views = session.lipp.reviewers.profiles(session.actor())
-    if json:
-        emit_json(views)
-        return
-    table = Table("reviewer", "expertise", "masterclasses", "conflicts", "available", title="Lead-reviewer register")
-    for v in views:
-        conflicts = ", ".join(c.agency for c in v.conflicts if not c.withdrawn) or "-"
-        available = f"yes ({v.capacity} at once)" if v.available else "no"
-        table.add_row(v.username, ", ".join(v.expertise), str(len(v.masterclasses)), conflicts, available)
-    console.print(table)
+    views = session.lipp.reviewers.profiles(session.actor(), paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table(
+            "reviewer", "expertise", "masterclasses", "conflicts", "available", title="Lead-reviewer register"
+        )
+        for v in views:
+            conflicts = escape(", ".join(c.agency for c in v.conflicts if not c.withdrawn)) or "-"
+            available = f"yes ({v.capacity} at once)" if v.available else "no"
+            shown.add_row(v.username, escape(", ".join(v.expertise)), str(len(v.masterclasses)), conflicts, available)
+        return shown
+
+    emit_page(views, None if json else table, ("reviewer",))
 
 
 @reviewers.command("suitable")
@@ -180,6 +187,6 @@ def print_suggestions(reference: str, views: list[ReviewerSuggestion]) -> None:
             "; ".join(v.reasons_against) or "[green]suitable[/]",
             style=style,
         )
-    console.print(table)
+    show_table(table)
     if not views:
         console.print("No suitable reviewer on the register: try --all to see why.")

@@ -11,7 +11,8 @@ from rich.table import Table
 from lipp.application.views import TeamView
 from lipp.commands.registry import ChangeTeamSubscriptions, RegisterTeam
 from lipp.interfaces.cli.common import Json, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json, label
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, label, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 teams = typer.Typer(help="Teams that receive briefings, and their subscriptions.", no_args_is_help=True)
 
@@ -87,25 +88,28 @@ def subscribe(
 def list_teams(
     ctx: typer.Context,
     board: Annotated[str | None, typer.Option(help="Only this board's teams.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     json: Json = False,
 ) -> None:
     """List the teams you may see."""
     session = session_of(ctx)
-    rows = session.lipp.registry.teams(session.actor(), board)
-    if json:
-        emit_json(rows)
-        return
-    table = Table("code", "name", "agency", "board", "themes", "scopes", title="Teams")
-    for team in rows:
-        table.add_row(
-            team.code,
-            escape(team.name),
-            label(team.agency),
-            team.board,
-            " ".join(team.themes) or "all",
-            ", ".join(team.scopes),
-        )
-    console.print(table)
+    rows = session.lipp.registry.teams(session.actor(), board, paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("code", "name", "agency", "board", "themes", "scopes", title="Teams")
+        for team in rows:
+            shown.add_row(
+                team.code,
+                escape(team.name),
+                label(team.agency),
+                team.board,
+                " ".join(team.themes) or "all",
+                ", ".join(team.scopes),
+            )
+        return shown
+
+    emit_page(rows, None if json else table, ("code", "board"))
 
 
 @teams.command("show")

@@ -6,12 +6,14 @@ import os
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from lipp.bootstrap import build
+from lipp.bootstrap import open_store
 from lipp.commands.tokens import IssueToken, RevokeToken
 from lipp.interfaces.cli.common import Json, session_of
-from lipp.interfaces.cli.output import console, emit_json
+from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
+from lipp.projections.paging import DEFAULT_LIMIT
 
 tokens = typer.Typer(help="API tokens for the HTTP API.", no_args_is_help=True)
 
@@ -29,7 +31,9 @@ def issue(
     if json:
         emit_json(issued)
         return
-    console.print(f"Token [bold]{issued.token_id}[/] for {issued.username} ({issued.label}). Secret, shown once:")
+    console.print(
+        f"Token [bold]{issued.token_id}[/] for {issued.username} ({escape(issued.label)}). Secret, shown once:"
+    )
     print(issued.secret)
 
 
@@ -52,19 +56,24 @@ def revoke(
 
 
 @tokens.command("list")
-def list_tokens(ctx: typer.Context, json: Json = False) -> None:
+def list_tokens(ctx: typer.Context, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, json: Json = False) -> None:
     """List tokens (never their secrets)."""
     session = session_of(ctx)
-    views = session.lipp.tokens.tokens(session.actor())
-    if json:
-        emit_json(views)
-        return
-    table = Table("id", "user", "label", "issued", "revoked", title="API tokens")
-    for view in views:
-        table.add_row(
-            str(view.token_id), view.username, view.label, f"{view.issued_at:%Y-%m-%d}", "yes" if view.revoked else ""
-        )
-    console.print(table)
+    views = session.lipp.tokens.tokens(session.actor(), paging(limit, offset))
+
+    def table() -> Table:
+        shown = Table("id", "user", "label", "issued", "revoked", title="API tokens")
+        for view in views:
+            shown.add_row(
+                str(view.token_id),
+                view.username,
+                escape(view.label),
+                f"{view.issued_at:%Y-%m-%d}",
+                "yes" if view.revoked else "",
+            )
+        return shown
+
+    emit_page(views, None if json else table, ("id", "user"))
 
 
 WORKER_START_SECONDS = 60
@@ -82,11 +91,8 @@ def serve(
     settings = session_of(ctx).settings  # worker processes read the environment: hand them these settings
     os.environ["LIPP_DATA_DIR"] = str(settings.data_dir)
     os.environ["LIPP_DATABASE_URL"] = settings.effective_database_url
-    # Every table (events, tracking, the e-mail outbox) is made here, once, before the workers start together
-    # and would race to make them.
-    with build(settings) as lipp:
-        for projection in lipp.projections:
-            lipp.runner.status(projection)
+    # Refused now, naming the address, when no store is there: the workers would each fail to start, at length.
+    open_store(settings).close()
     # Each worker process imports lipp again (Prefect included, for the digest commands): several seconds on a
     # busy machine, longer than uvicorn's default 5 s health check, which would kill and restart it forever.
     uvicorn.run(

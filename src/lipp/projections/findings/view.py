@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from lipp.domain.actors import Actor
+from lipp.domain.business_dates import check_period
 from lipp.projections.findings import queries
 from lipp.projections.findings.entries import FoundFinding
 from lipp.projections.findings.projection import FindingsLibraryProjection
@@ -38,6 +39,7 @@ class FindingsLibrary:
 
         The theme is a stable id or any name the theme has had, so a renamed theme still finds old findings.
         """
+        check_period(from_date, to_date)
         criteria = queries.Criteria(text, theme, pattern, agency, board, from_date, to_date, limit)
         self.runner.catch_up(self.projection)
         with self.engine.connect() as connection:

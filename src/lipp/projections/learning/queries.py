@@ -11,11 +11,14 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Select, false, select, true
 from sqlalchemy.engine import Connection
 
-from lipp.domain.actors import Actor, Role
+from lipp.domain.actors import Actor
 from lipp.domain.calendar import working_days_between
+from lipp.domain.learning import sight
+from lipp.domain.learning.sight import Sight
 from lipp.domain.learning.states import DeliveryState
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics, ThemeReach
 from lipp.projections.learning.tables import learning_deliveries as t
+from lipp.projections.paging import EVERYTHING, Page, Paging, paged_rows
 
 ACKNOWLEDGED = (
     DeliveryState.ACKNOWLEDGED,
@@ -41,15 +44,14 @@ class Slice:
         return ", ".join(parts) or "all deliveries"
 
 
-def visible_to(actor: Actor) -> ColumnElement[bool]:
-    """Admins and national bodies see every delivery (anonymised: teams, not people); a coordinator their board's
-    teams'; a team member their own team's."""
-    if actor.role in (Role.ADMIN, Role.NATIONAL_BODY, Role.SYSTEM):
+def visible_to(seen: Sight) -> ColumnElement[bool]:
+    """The rows of `seen` (the rule of who sees what is `lipp.domain.learning.sight`)."""
+    if seen.every:
         return true()
-    if actor.role is Role.COORDINATOR and actor.board_id is not None:
-        return t.c.board_id == actor.board_id
-    if actor.role is Role.TEAM_MEMBER and actor.team_id is not None:
-        return t.c.team_id == actor.team_id
+    if seen.board_id is not None:
+        return t.c.board_id == seen.board_id
+    if seen.team_id is not None:
+        return t.c.team_id == seen.team_id
     return false()
 
 
@@ -58,15 +60,20 @@ def by_code(connection: Connection, code: str) -> Any | None:
 
 
 def listed(
-    connection: Connection, actor: Actor, briefing_key: str | None = None, state: str | None = None, limit: int = 500
-) -> list[DeliveryRow]:
-    query = select(t).where(visible_to(actor))
+    connection: Connection,
+    actor: Actor,
+    briefing_key: str | None = None,
+    state: str | None = None,
+    paging: Paging = EVERYTHING,
+) -> Page[DeliveryRow]:
+    """One page of the deliveries the actor may see, newest first, with how many there are in all."""
+    query = select(t).where(visible_to(sight.listing(actor)))
     if briefing_key:
         query = query.where(t.c.briefing_key == briefing_key)
     if state:
         query = query.where(t.c.state == state)
-    query = query.order_by(t.c.addressed_on.desc(), t.c.briefing_key, t.c.team_code).limit(limit)
-    return [_row(row) for row in connection.execute(query)]
+    query = query.order_by(t.c.addressed_on.desc(), t.c.briefing_key, t.c.team_code)
+    return paged_rows(connection, query, paging).map(_row)
 
 
 def of_briefing(connection: Connection, briefing_id: UUID, states: tuple[str, ...]) -> list[Any]:
@@ -102,7 +109,7 @@ def _sliced(query: Select[Any], part: Slice) -> Select[Any]:
 
 
 def metrics(connection: Connection, actor: Actor, part: Slice) -> LoopMetrics:
-    rows = list(connection.execute(_sliced(select(t).where(visible_to(actor)), part)))
+    rows = list(connection.execute(_sliced(select(t).where(visible_to(sight.in_aggregate(actor, part.board))), part)))
     targeted = len(rows)
     acknowledged = [r for r in rows if r.acknowledged_on is not None]
     changed = [r for r in rows if r.changed_on is not None]

@@ -9,17 +9,17 @@ from uuid import UUID
 
 from sqlalchemy import Engine
 
-from lipp.domain.actors import Actor, Role
-from lipp.domain.errors import NotAuthorised
+from lipp.domain.actors import Actor
+from lipp.domain.business_dates import check_period
+from lipp.domain.learning import sight
 from lipp.domain.reference.themes import theme_list
 from lipp.projections.learning import queries
 from lipp.projections.learning.entries import DeliveryRow, LoopMetrics, ThemeReach
 from lipp.projections.learning.projection import DeliveriesProjection
+from lipp.projections.paging import DEFAULT_LIMIT, Page, Paging
 from lipp.projections.runner import ProjectionRunner
 
-
-class ActorMayNotSeeLoopMetrics(NotAuthorised):
-    """Loop metrics are for admins, national bodies (every board) and coordinators (their own board)."""
+DEFAULT_PAGE = Paging(limit=DEFAULT_LIMIT)
 
 
 @dataclass
@@ -44,13 +44,17 @@ class DeliveriesView:
         return row
 
     def deliveries(
-        self, actor: Actor, briefing: str | None = None, state: str | None = None, limit: int = 500
-    ) -> list[DeliveryRow]:
-        if actor.role is Role.LEAD_REVIEWER:
-            raise NotAuthorised(f"{actor.username} (lead reviewer) may not list deliveries")
+        self,
+        actor: Actor,
+        briefing: str | None = None,
+        state: str | None = None,
+        paging: Paging = DEFAULT_PAGE,
+    ) -> Page[DeliveryRow]:
+        """One page of the deliveries the actor may see (the first 500 unless asked), with the total."""
+        sight.listing(actor)  # refused before any catching up
         self.catch_up()
         with self.engine.connect() as connection:
-            return queries.listed(connection, actor, briefing, state, limit)
+            return queries.listed(connection, actor, briefing, state, paging)
 
     def of_briefing(self, briefing_id: UUID, states: tuple[str, ...]) -> list[Any]:
         self.catch_up()
@@ -69,11 +73,8 @@ class DeliveriesView:
 
     def metrics(self, actor: Actor, part: queries.Slice) -> LoopMetrics:
         """Reach, times and verified share for the slice; a coordinator's are always their own board's."""
-        if actor.role not in (Role.ADMIN, Role.NATIONAL_BODY, Role.COORDINATOR):
-            raise ActorMayNotSeeLoopMetrics(
-                f"{actor.username} ({actor.role.value}) may not see loop metrics: "
-                "admins, national bodies and coordinators may"
-            )
+        sight.in_aggregate(actor, part.board)  # refused before any catching up
+        check_period(part.from_date, part.to_date)
         if part.theme:
             part = queries.Slice(**{**vars(part), "theme": theme_list().theme(part.theme).id})
         self.catch_up()

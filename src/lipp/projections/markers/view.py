@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from lipp.domain.actors import Actor, Role
+from lipp.domain.business_dates import check_period
 from lipp.domain.errors import NotAuthorised
 from lipp.domain.reference.markers import marker_set
 from lipp.projections.markers import queries
@@ -34,6 +35,7 @@ class MarkerResults:
     ) -> list[MarkerResult]:
         """Per marker: met / partly met / not met / not applicable counts, for `board` (or all boards) and the
         period the ratings were last given in. A coordinator's results are always their own board's."""
+        check_period(from_date, to_date)
         self.runner.catch_up(self.projection)
         with self.engine.connect() as connection:
             if actor.role is Role.COORDINATOR and actor.board_id is not None:

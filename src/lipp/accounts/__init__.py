@@ -1,0 +1,1 @@
+"""Accounts: passwords, e-mail addresses and one-time links for signing in to the web pages."""

@@ -1,0 +1,23 @@
+"""Demo-only passwords, so a newcomer can sign in to the web pages on the demo data. Never use them elsewhere."""
+
+from __future__ import annotations
+
+from lipp.accounts.building import accounts_for
+from lipp.bootstrap import Lipp
+from lipp.demo import ADMIN
+
+DEMO_PASSWORD = "demo-only-password"
+"""The one password of every demo user: the demo's data folder is fictional and local."""
+WEB_USERS = (
+    (ADMIN, "an admin: every board's register"),
+    ("nvl.coordinator", "Northvale's coordinator: the register, reviews, as of a past date"),
+    ("reviewer.a", "a lead reviewer: my reviews"),
+    ("csc.north.member", "a team member: my team's deliveries"),
+)
+
+
+def set_demo_passwords(lipp: Lipp) -> None:
+    accounts = accounts_for(lipp)
+    admin = lipp.registry.actor_for(ADMIN)
+    for username, _ in WEB_USERS:
+        accounts.set_password(admin, username, DEMO_PASSWORD)

@@ -1,0 +1,18 @@
+"""lipp in the browser: server-rendered GOV.UK pages on the API's own app, over the same application services.
+
+`install(app)` adds the assets (/assets/...), the sign-in pages and the pages (/app/...)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+
+def install(app: FastAPI) -> None:
+    from lipp.interfaces.web import auth_routes, page_routes, second_factor_routes
+    from lipp.interfaces.web.assets import mount_assets
+
+    mount_assets(app)
+    app.include_router(page_routes.top)
+    app.include_router(auth_routes.router)
+    app.include_router(second_factor_routes.router)
+    app.include_router(page_routes.router)  # last: its catch-all answers unknown /app/ addresses
