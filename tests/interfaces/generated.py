@@ -78,8 +78,18 @@ def handlers(lipp: Lipp) -> dict[type[Command], Callable[[Actor, Any], Any]]:
             hint = typing.get_type_hints(getattr(type(application), method_name)).get("command")
             for command_class in typing.get_args(hint) or (hint,):
                 if isinstance(command_class, type) and issubclass(command_class, Command):
-                    found.setdefault(command_class, getattr(application, method_name))
+                    found.setdefault(command_class, _with_actor_first(getattr(application, method_name)))
     return found
+
+
+def _with_actor_first(method: Callable[..., Any]) -> Callable[[Actor, Any], Any]:
+    """`method` as (actor, command); an operator's command (RecoverAdmin) takes no actor, and its other required
+    arguments (the operating-system account) get a fictional name."""
+    parameters = inspect.signature(method).parameters
+    if next(iter(parameters), None) != "command":
+        return method
+    others = {name: "operator" for name, p in list(parameters.items())[1:] if p.default is inspect.Parameter.empty}
+    return lambda actor, command: method(command, **others)
 
 
 def driven_commands() -> list[type[Command]]:
