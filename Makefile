@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections bench-api bench-digest bench-learning clean
+.PHONY: demo test install lint schemas bench bench-projections bench-api bench-digest bench-learning bench-cli clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -48,6 +48,9 @@ bench-digest: install
 	.venv/bin/python bench/digest.py $(BENCH_ARGS)
 bench-learning: install
 	.venv/bin/python bench/learning.py $(BENCH_ARGS)
+
+bench-cli: install
+	.venv/bin/python bench/cli.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools node_modules test-artifacts lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -75,11 +75,22 @@ def handlers(lipp: Lipp) -> dict[type[Command], Callable[[Actor, Any], Any]]:
         for method_name, _ in inspect.getmembers(type(application), inspect.isfunction):
             if method_name.startswith("_"):
                 continue
-            hint = typing.get_type_hints(getattr(type(application), method_name)).get("command")
+            hints = typing.get_type_hints(getattr(type(application), method_name))
+            hint = hints.get("command")
             for command_class in typing.get_args(hint) or (hint,):
                 if isinstance(command_class, type) and issubclass(command_class, Command):
-                    found.setdefault(command_class, getattr(application, method_name))
+                    found.setdefault(command_class, _as_actor_call(getattr(application, method_name), hints))
     return found
+
+
+def _as_actor_call(method: Callable[..., Any], hints: dict[str, Any]) -> Callable[[Actor, Any], Any]:
+    """`method` called as (actor, command); an operator's command (run with the store in hand, by an
+    operating-system account rather than a user: `recover_admin`) gets that account's name instead."""
+    if hints.get("actor") is Actor:
+        return method
+    if hints.get("operator") is str:
+        return lambda actor, command: method(command, operator=f"os:{actor.username}")
+    raise TypeError(f"{method.__qualname__} takes neither an actor nor an operator")
 
 
 def driven_commands() -> list[type[Command]]:

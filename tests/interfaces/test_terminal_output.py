@@ -81,6 +81,7 @@ def test_stored_text_with_escape_sequences_is_shown_harmlessly(lipp: Lipp, peopl
         "LIPP_DATA_DIR": str(lipp.settings.data_dir),
         "LIPP_DATABASE_URL": lipp.settings.effective_database_url,
         "COLUMNS": "400",  # wide enough that no title wraps
+        "LIPP_CLI_TRUST_NAMES": "true",  # the operator setting, so `--as` works on PostgreSQL (a shared store) too
     }
 
     for args in (["finding", "list", reference], ["finding", "show", reference, "F1"], ["finding", "search"]):

@@ -47,7 +47,6 @@ STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src '
 def with_strict_csp(context: BrowserContext, visits: Visits) -> None:
     """Serve every page to this browser under STRICT_CSP, so an inline script or style would be refused (and
     `Visits.check` fails on the refusal the browser logs)."""
-    visits.under_csp = True
 
     def add_policy(route: Route) -> None:
         response = route.fetch(max_redirects=0)
@@ -70,7 +69,6 @@ class Visits:
         self.count = 0
         self.results: dict[str, int] = {}
         self.console: list[str] = []
-        self.under_csp = False
         self.elsewhere: list[str] = []  # no page loads anything from another site (no CDN)
         self.missing_assets: list[str] = []
 
@@ -93,7 +91,7 @@ class Visits:
         self.count += 1
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
         page.screenshot(path=str(self.folder / f"{self.count:02d}-{slug}.png"), full_page=True)
-        violations = run_axe(page, self.under_csp)
+        violations = run_axe(page)
         self.results[label] = len(violations)
         assert not violations, f"axe found on {label} ({page.url}): " + "; ".join(
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations
@@ -104,14 +102,11 @@ class Visits:
         assert not refused, f"the browser refused something on {label}: {refused}"
 
 
-def run_axe(page: Page, under_csp: bool = False) -> list[dict[str, Any]]:
-    """axe-core's violations on the page as it is now. Under a CSP without inline scripts the script tag would
-    be refused (and logged as a refusal), so axe is then evaluated from outside the page, which no CSP limits."""
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now. Every page's CSP refuses inline scripts, so a script tag
+    would be refused (and logged as a refusal): axe is evaluated from outside the page, which no CSP limits."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        if under_csp:
-            page.evaluate(AXE.read_text())
-        else:
-            page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text())
     result: dict[str, Any] = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )

@@ -9,10 +9,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 
-DEFAULT_LIMIT = 500
-"""Items per page when none is asked for, in the CLI and the API."""
-MAX_LIMIT = 1_000
-"""The most items one page may hold: a bigger list is paged."""
+from lipp.projections.limits import DEFAULT_LIMIT as DEFAULT_LIMIT  # re-exported: paging is asked for them
+from lipp.projections.limits import MAX_LIMIT as MAX_LIMIT
 
 T = TypeVar("T")
 U = TypeVar("U")

@@ -4,34 +4,20 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
-from lipp.application.views import ReviewReceipt
 from lipp.commands.fields import QueryDate
-from lipp.commands.markers import AssessQualityMarker
-from lipp.interfaces.api.bodies import body_model, summary_of
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
+from lipp.interfaces.catalogue import markers as marker_catalogue
+from lipp.interfaces.catalogue.api import add_routes
 
 router = APIRouter(tags=["quality markers"])
 
-AssessmentBody = body_model(AssessQualityMarker, ("reference", "marker"))
 AsOf = Annotated[QueryDate | None, Query(description="Show them as they stood at the end of this date")]
 
 
-@router.post(
-    "/reviews/{reference}/markers/{marker}", operation_id="AssessQualityMarker", summary=summary_of(AssessQualityMarker)
-)
-def assess(
-    reference: str,
-    marker: Annotated[int, Path(description="The quality marker's number, 1 to 18")],
-    body: AssessmentBody,  # type: ignore[valid-type]
-    actor: ActorDep,
-    lipp: LippDep,
-) -> ReviewReceipt:
-    """Rate a marker for a review, or revisit its rating (coordinators)."""
-    fields = {**body.model_dump(exclude_unset=True), "reference": reference, "marker": marker}  # type: ignore[attr-defined]
-    return lipp.reviews.execute(actor, AssessQualityMarker.model_validate(fields))
+add_routes(router, marker_catalogue.ENTRIES)  # assess: declared in the catalogue
 
 
 @router.get("/reviews/{reference}/markers", operation_id="QualityMarkers")

@@ -1,76 +1,27 @@
-"""Review endpoints: commands as POSTs on a review, queries as GETs returning views."""
+"""Review endpoints: the steps as POSTs (made from the catalogue), queries as GETs returning views."""
 
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
-from pydantic import create_model
+from fastapi import APIRouter, Query
 
-from lipp.application.views import ReviewReceipt, ReviewRow, ReviewView, TimelineEntry
-from lipp.commands import reviews as c
-from lipp.commands.fields import Command, QueryDate
+from lipp.application.views import ReviewRow, ReviewView, TimelineEntry
+from lipp.commands.fields import QueryDate
 from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.api.dependencies import ActorDep, LippDep
 from lipp.interfaces.api.paging import PagerDep
+from lipp.interfaces.catalogue import reviews as review_catalogue
+from lipp.interfaces.catalogue.api import add_routes
 from lipp.projections.paging import page_of
 from lipp.projections.register.entries import StageCount
 
 router = APIRouter(tags=["reviews"])
 
-STEPS: dict[str, type[c.ReviewStep]] = {
-    "decision": c.RecordRapidReviewDecision,
-    "commissioning": c.CommissionReview,
-    "lead-reviewer": c.AppointLeadReviewer,
-    "terms-of-reference": c.AgreeTermsOfReference,
-    "pause": c.PauseReview,
-    "resumption": c.ResumeReview,
-    "draft-report": c.RecordReportDrafted,
-    "sign-off": c.SignOffReport,
-    "panel-copy": c.SendReportToPanel,
-    "publication-deferral": c.DeferPublication,
-    "publication": c.PublishReport,
-    "non-publication": c.WithholdPublication,
-    "closure": c.CloseReview,
-}
 AsOf = Annotated[QueryDate | None, Query(description="Show it as it stood at the end of this date")]
 
 
-def _body_model(command_class: type[c.ReviewStep]) -> type[Command]:
-    """The command without its reference, which comes from the path."""
-    fields: dict[str, Any] = {
-        name: (field.annotation, field) for name, field in command_class.model_fields.items() if name != "reference"
-    }
-    return create_model(f"{command_class.__name__}Body", __base__=Command, __doc__=command_class.__doc__, **fields)
-
-
-def _add_step(path: str, command_class: type[c.ReviewStep]) -> None:
-    body_model = _body_model(command_class)
-
-    def step(reference: str, body: body_model, actor: ActorDep, lipp: LippDep) -> ReviewReceipt:  # type: ignore[valid-type]
-        command = command_class.model_validate({**body.model_dump(), "reference": reference})  # type: ignore[attr-defined]
-        return lipp.reviews.execute(actor, command)
-
-    router.add_api_route(
-        f"/reviews/{{reference}}/{path}",
-        step,
-        methods=["POST"],
-        response_model=ReviewReceipt,
-        summary=(command_class.__doc__ or path).strip().splitlines()[0],
-        operation_id=command_class.__name__,
-    )
-
-
-for _path, _command in STEPS.items():
-    _add_step(_path, _command)
-
-
-@router.post("/reviews", status_code=status.HTTP_201_CREATED, operation_id="NotifyIncident")
-def notify(command: c.NotifyIncident, actor: ActorDep, lipp: LippDep, response: Response) -> ReviewReceipt:
-    """Notify a serious incident; the new review's reference is in the body and the Location header."""
-    receipt = lipp.reviews.execute(actor, command)
-    response.headers["Location"] = f"/reviews/{receipt.reference}"
-    return receipt
+add_routes(router, review_catalogue.ENTRIES)  # the steps, declared in the catalogue
 
 
 @router.get("/reviews/{reference}", operation_id="ShowReview")

@@ -6,122 +6,22 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from lipp.application.review_sharing import SharingReceipt
-from lipp.commands import findings as f
-from lipp.interfaces.cli import finding_render, library_render
-from lipp.interfaces.cli.common import AsOf, FindingKey, Json, On, Reason, Reference, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json, errors
+from lipp.interfaces.catalogue import findings as finding_catalogue
+from lipp.interfaces.catalogue.cli import add_commands
+from lipp.interfaces.cli import output
+from lipp.interfaces.cli.common import AsOf, FindingKey, Json, Reference, as_date, escape, lazy_module, session_of
+from lipp.interfaces.cli.output import emit_json
+
+# rich tables and panels: loaded when a command prints
+finding_render = lazy_module("lipp.interfaces.cli.finding_render")
+library_render = lazy_module("lipp.interfaces.cli.library_render")
 
 findings = typer.Typer(
     help="Findings: what the review learned, why it happens, and its priority.", no_args_is_help=True
 )
 
-Themes = Annotated[list[str], typer.Option("--theme", help="A national theme, by id (NT05) or name. Repeat.")]
-Agencies = Annotated[list[str], typer.Option("--agency", help="An agency involved: 'sector' or 'sector:Name'. Repeat.")]
-Evidence = Annotated[list[str], typer.Option("--evidence", help="A key practice episode that shows it. Repeat.")]
-Pattern = Annotated[str, typer.Option(help="Learning Together pattern category: 1 to 6 or its id.")]
-
-
-@findings.command("log")
-def log(
-    ctx: typer.Context,
-    reference: Reference,
-    title: Annotated[str, typer.Option(help="A short title.")],
-    issue: Annotated[str, typer.Option(help="What is the issue? In general terms, not the family's story.")],
-    causes: Annotated[str, typer.Option(help="Why does this occur? The underlying causes.")],
-    pattern: Pattern,
-    themes: Themes,
-    agencies: Agencies,
-    evidence: Evidence,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Log a finding (the appointed lead reviewer, while the review is conducted)."""
-    session = session_of(ctx)
-    command = f.LogFinding.model_validate(
-        without_empty(
-            {
-                "reference": reference,
-                "on": on,
-                "title": title,
-                "issue": issue,
-                "causes": causes,
-                "pattern": pattern,
-                "themes": themes,
-                "agencies": agencies,
-                "evidence": evidence,
-            }
-        )
-    )
-    receipt = session.lipp.reviews.log_finding(session.actor(), command)
-    if json:
-        emit_json(receipt)
-    else:
-        console.print(
-            f"[bold]{receipt.reference}[/]: logged finding [bold]{receipt.finding}[/] (version {receipt.version})"
-        )
-
-
-@findings.command("revise")
-def revise(
-    ctx: typer.Context,
-    reference: Reference,
-    finding: FindingKey,
-    reason: Reason,
-    title: Annotated[str | None, typer.Option(help="A new title.")] = None,
-    issue: Annotated[str | None, typer.Option(help="New wording of the issue.")] = None,
-    causes: Annotated[str | None, typer.Option(help="New wording of the causes.")] = None,
-    pattern: Annotated[str | None, typer.Option(help="A new pattern category.")] = None,
-    themes: Annotated[list[str] | None, typer.Option("--theme", help="Replace the themes. Repeat.")] = None,
-    agencies: Annotated[list[str] | None, typer.Option("--agency", help="Replace the agencies. Repeat.")] = None,
-    evidence: Annotated[list[str] | None, typer.Option("--evidence", help="Replace the episodes. Repeat.")] = None,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Revise a finding: give only what changes, and why."""
-    fields = {
-        "reference": reference,
-        "finding": finding,
-        "reason": reason,
-        "on": on,
-        "title": title,
-        "issue": issue,
-        "causes": causes,
-        "pattern": pattern,
-        "themes": themes,
-        "agencies": agencies,
-        "evidence": evidence,
-    }
-    _step(ctx, json, f.ReviseFinding.model_validate(without_empty(fields)), f"revised {finding.upper()}")
-
-
-@findings.command("rank")
-def rank(
-    ctx: typer.Context,
-    reference: Reference,
-    order: Annotated[list[str], typer.Argument(help="Every finding in force, highest priority first.")],
-    reason: Reason,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Put the findings in a new priority order (quality marker 13)."""
-    command = f.ReRankFindings.model_validate(
-        without_empty({"reference": reference, "order": order, "reason": reason, "on": on})
-    )
-    _step(ctx, json, command, "re-ranked: " + ", ".join(key.upper() for key in order))
-
-
-@findings.command("withdraw")
-def withdraw(
-    ctx: typer.Context, reference: Reference, finding: FindingKey, reason: Reason, on: On = None, json: Json = False
-) -> None:
-    """Withdraw a finding; it stays in the history."""
-    command = f.WithdrawFinding.model_validate(
-        without_empty({"reference": reference, "finding": finding, "reason": reason, "on": on})
-    )
-    _step(ctx, json, command, f"withdrew {finding.upper()}")
+add_commands(findings, finding_catalogue.STEPS)  # log, revise, rank, withdraw: declared in the catalogue
 
 
 @findings.command("list")
@@ -156,29 +56,7 @@ def show(ctx: typer.Context, reference: Reference, finding: FindingKey, as_of: A
         finding_render.print_finding(view)
 
 
-@findings.command("share")
-def share(ctx: typer.Context, reference: Reference, finding: FindingKey, on: On = None, json: Json = False) -> None:
-    """Ask to share a finding beyond the board: the redaction check runs and lists any hits with positions."""
-    session = session_of(ctx)
-    command = f.ShareFinding.model_validate(without_empty({"reference": reference, "finding": finding, "on": on}))
-    _sharing(ctx, json, session.lipp.reviews.share_finding(session.actor(), command))
-
-
-@findings.command("confirm")
-def confirm(
-    ctx: typer.Context,
-    reference: Reference,
-    finding: FindingKey,
-    hit: Annotated[int, typer.Option(help="The hit's number, as the check listed it.")],
-    reason: Reason,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Confirm a hit identifies nobody (coordinators), with the reason."""
-    session = session_of(ctx)
-    fields = {"reference": reference, "finding": finding, "hit": hit, "reason": reason, "on": on}
-    command = f.ConfirmFalsePositive.model_validate(without_empty(fields))
-    _sharing(ctx, json, session.lipp.reviews.confirm_false_positive(session.actor(), command))
+add_commands(findings, finding_catalogue.SHARING_STEPS)  # share, confirm
 
 
 @findings.command("search")
@@ -205,40 +83,11 @@ def search(
     if json:
         emit_json(found)
         if note:
-            errors.print(note)
+            output.errors.print(note)
         return
     given = {"text": text, "theme": theme, "pattern": pattern, "agency": agency, "board": board}
     given.update({"from": from_date, "to": to_date})
     searched = ", ".join(f"{name} '{value}'" for name, value in given.items() if value) or "no criteria"
     library_render.print_found(found, escape(searched))
     if note:
-        console.print(note)
-
-
-def _step(
-    ctx: typer.Context, json: bool, command: f.ReviseFinding | f.ReRankFindings | f.WithdrawFinding, what: str
-) -> None:
-    session = session_of(ctx)
-    receipt = session.lipp.reviews.execute(session.actor(), command)
-    if json:
-        emit_json(receipt)
-    else:
-        console.print(f"[bold]{receipt.reference}[/]: {what} (version {receipt.version})")
-
-
-def _sharing(ctx: typer.Context, json: bool, receipt: SharingReceipt) -> None:
-    if json:
-        emit_json(receipt)
-        return
-    status = finding_render.sharing_text(receipt.sharing)
-    console.print(f"[bold]{receipt.reference} {receipt.finding}[/]: {status}")
-    if receipt.outstanding:
-        session = session_of(ctx)
-        views = session.lipp.reviews.findings(session.actor(), receipt.reference, include_withdrawn=True)
-        view = next(v for v in views if v.key == receipt.finding)
-        finding_render.print_hits(receipt.outstanding, view)
-        console.print(
-            f"Edit the text ('lipp finding revise {receipt.reference} {receipt.finding} ...') or, if a hit identifies "
-            "nobody, a coordinator confirms it ('lipp finding confirm ... --hit N --reason ...'). It is not shareable "
-            "until every hit is cleared."
-        )
+        output.console.print(note)

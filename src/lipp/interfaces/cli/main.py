@@ -4,73 +4,28 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Annotated
 
-import typer
-from rich.markup import escape
-from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
+# Plain help (as click prints it) unless asked otherwise: drawing it with rich costs more than the rest of
+# `lipp --help` together. Set before typer is imported, as typer reads it then.
+os.environ.setdefault("TYPER_USE_RICH", "0")
 
-from lipp.config import Settings
-from lipp.interfaces.cli import (
-    account_commands,
-    alliance_commands,
-    briefing_commands,
-    delivery_commands,
-    demo_command,
-    digest_commands,
-    finding_commands,
-    learning_commands,
-    marker_commands,
-    operator_commands,
-    outbox_commands,
-    projection_commands,
-    reference_commands,
-    registry_commands,
-    review_commands,
-    reviewer_commands,
-    schema_commands,
-    team_commands,
-    token_commands,
-)
-from lipp.interfaces.cli.output import errors
-from lipp.interfaces.cli.session import Session
-from lipp.interfaces.errors import EXIT_BAD_USAGE, refusal_for
+import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+from lipp.interfaces.cli.lazy import LazyGroup
+
+EXIT_BAD_USAGE = 2  # lipp.interfaces.errors says so too; not imported here, as it brings pydantic
 
 app = typer.Typer(
     name="lipp",
+    cls=LazyGroup,  # the groups and commands are listed in lipp.interfaces.cli.lazy and imported when run
     help="Learning into Practice Platform: safeguarding practice reviews as events.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-app.add_typer(registry_commands.boards, name="board")
-app.add_typer(registry_commands.users, name="user")
-account_commands.add_to(registry_commands.users)
-app.add_typer(alliance_commands.alliance, name="alliance")
-app.add_typer(digest_commands.digests, name="digest")
-app.add_typer(team_commands.teams, name="team")
-app.add_typer(briefing_commands.briefings, name="briefing")
-app.add_typer(delivery_commands.deliveries, name="delivery")
-app.add_typer(learning_commands.learning, name="learning")
-app.add_typer(review_commands.reviews, name="review")
-app.add_typer(finding_commands.findings, name="finding")
-app.add_typer(marker_commands.markers, name="marker")
-app.add_typer(reviewer_commands.reviewers, name="reviewer")
-app.add_typer(reference_commands.reference, name="reference")
-app.add_typer(reference_commands.redaction, name="redaction")
-app.command("setup")(registry_commands.setup)
-app.command("login")(registry_commands.login)
-app.command("whoami")(registry_commands.whoami)
-app.command("demo")(demo_command.demo)
-app.add_typer(schema_commands.schemas, name="schemas")
-app.add_typer(projection_commands.projections, name="projections")
-app.add_typer(outbox_commands.outbox, name="outbox")
-app.add_typer(token_commands.tokens, name="token")
-app.command("serve")(token_commands.serve)
-app.add_typer(operator_commands.store, name="store")
-app.add_typer(operator_commands.admin, name="admin")
 
 
 @app.callback()
@@ -80,6 +35,9 @@ def options(
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Data folder (default: LIPP_DATA_DIR).")] = None,
     database_url: Annotated[str | None, typer.Option("--database-url", help="sqlite:///file or postgresql://…")] = None,
 ) -> None:
+    from lipp.config import Settings
+    from lipp.interfaces.cli.session import Session
+
     overrides = {k: v for k, v in {"data_dir": data_dir, "database_url": database_url}.items() if v is not None}
     session = Session(settings=Settings(**overrides), acting_as=acting_as)  # type: ignore[arg-type]
     ctx.obj = session
@@ -114,6 +72,22 @@ def main(argv: list[str] | None = None) -> None:
     usage), never a traceback."""
     try:
         outcome = app(args=argv, standalone_mode=False)
+    except Exception as error:  # the single boundary where every error becomes one readable line
+        _report(error)
+    sys.exit(outcome if isinstance(outcome, int) else 0)
+
+
+def _report(error: Exception) -> None:
+    """Tell the user about `error` in one line on stderr, and exit with its code."""
+    import traceback
+
+    from rich.markup import escape
+
+    from lipp.interfaces.cli.output import errors
+    from lipp.interfaces.errors import refusal_for
+
+    try:
+        raise error
     except NoArgsIsHelpError as error:
         error.show()  # a bare group: its help is the answer
         sys.exit(EXIT_BAD_USAGE)
@@ -139,4 +113,3 @@ def main(argv: list[str] | None = None) -> None:
             soft_wrap=True,
         )
         sys.exit(3)
-    sys.exit(outcome if isinstance(outcome, int) else 0)

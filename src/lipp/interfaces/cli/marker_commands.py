@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from lipp.application.marker_views import MarkerGuideView, QualityMarkersView
-from lipp.commands.markers import AssessQualityMarker
-from lipp.interfaces.cli import library_render
-from lipp.interfaces.cli.common import AsOf, Json, On, Reference, as_date, session_of, without_empty
-from lipp.interfaces.cli.output import console, emit_json, label, panel, show_table
+from lipp.interfaces.catalogue import markers as marker_catalogue
+from lipp.interfaces.catalogue.cli import add_commands
+from lipp.interfaces.cli.common import AsOf, Json, Reference, as_date, escape, lazy_module, session_of
+from lipp.interfaces.cli.output import emit_json
+
+# rich tables and panels: loaded when a command prints
+marker_render = lazy_module("lipp.interfaces.cli.marker_render")
+library_render = lazy_module("lipp.interfaces.cli.library_render")
 
 markers = typer.Typer(
     help="The 18 quality markers: assess them, and see what sign-off and publication need.", no_args_is_help=True
 )
-
-RATING_STYLE = {"met": "green", "partly_met": "yellow", "not_met": "bold red", "not_applicable": "dim"}
 
 
 @markers.command("guide")
@@ -36,44 +35,12 @@ def guide(
     if json:
         emit_json(views)
     elif number is not None:
-        print_guide(views[0])
+        marker_render.print_guide(views[0])
     else:
-        table = Table("#", "group", "marker", "statement", title=f"Quality markers (wording v{views[0].version})")
-        for view in views:
-            table.add_row(str(view.number), view.group, view.title, view.statement)
-        show_table(table)
+        marker_render.print_guide_table(views)
 
 
-@markers.command("assess")
-def assess(
-    ctx: typer.Context,
-    reference: Reference,
-    number: Annotated[int, typer.Argument(help="The marker, 1 to 18.")],
-    rating: Annotated[str, typer.Option(help="met, partly-met, not-met or not-applicable.")],
-    evidence: Annotated[str, typer.Option(help="What shows the rating.")],
-    mitigation: Annotated[str | None, typer.Option(help="For 'not met': the rationale or mitigation.")] = None,
-    on: On = None,
-    json: Json = False,
-) -> None:
-    """Rate a marker for a review, or revisit its rating (coordinators)."""
-    session = session_of(ctx)
-    fields = {
-        "reference": reference,
-        "marker": number,
-        "rating": rating,
-        "evidence": evidence,
-        "mitigation": mitigation,
-        "on": on,
-    }
-    command = AssessQualityMarker.model_validate(without_empty(fields))
-    receipt = session.lipp.reviews.execute(session.actor(), command)
-    if json:
-        emit_json(receipt)
-        return
-    marker = next(v for v in session.lipp.reviews.marker_guide() if v.number == number)
-    print_guide(marker)
-    rated = rating_text(command.rating.value)
-    console.print(f"[bold]{receipt.reference}[/]: marker {number} rated {rated} (version {receipt.version})")
+add_commands(markers, marker_catalogue.ENTRIES)  # assess: declared in the catalogue
 
 
 @markers.command("list")
@@ -84,7 +51,7 @@ def list_markers(ctx: typer.Context, reference: Reference, as_of: AsOf = None, j
     if json:
         emit_json(view)
     else:
-        print_markers(view)
+        marker_render.print_markers(view)
 
 
 @markers.command("results")
@@ -104,53 +71,3 @@ def results(
     period = f" from {from_date or 'the start'} to {to_date or 'today'}" if from_date or to_date else ""
     scope = (board.upper() if board else "every board you may see") + period
     library_render.print_marker_results(found, escape(scope))
-
-
-def rating_text(rating: str | None) -> str:
-    if rating is None:
-        return "[dim]not assessed[/]"
-    return f"[{RATING_STYLE[rating]}]{label(rating)}[/]"
-
-
-def print_guide(view: MarkerGuideView) -> None:
-    body = Table.grid(padding=(0, 1))
-    body.add_row(f"[italic]{view.statement}[/]")
-    body.add_row("")
-    body.add_row("[bold]How might you know?[/]")
-    for question in view.questions:
-        body.add_row(f"• {question}")
-    if view.paraphrased_from_title:
-        body.add_row("[dim](statement written from the marker's title; check it against the published marker)[/]")
-    title = f"[bold]Marker {view.number}: {view.title}[/] (group {view.group}, {view.group_title})"
-    console.print(panel(body, title=title, expand=False))
-
-
-def print_markers(view: QualityMarkersView) -> None:
-    table = Table(
-        "#",
-        "group",
-        "marker",
-        "rating",
-        "evidence",
-        "mitigation",
-        "by",
-        "on",
-        title=f"Quality markers of {view.reference}",
-    )
-    for row in view.markers:
-        table.add_row(
-            str(row.number),
-            row.group,
-            row.title,
-            rating_text(row.rating),
-            escape(row.evidence),
-            escape(row.mitigation),
-            row.assessor or "",
-            str(row.on or ""),
-        )
-    show_table(table)
-    for gate in view.gates:
-        if gate.open:
-            console.print(f"[green]{gate.step}: open[/]")
-        else:
-            console.print(f"[red]{gate.step} is closed:[/] " + "; ".join(gate.missing))

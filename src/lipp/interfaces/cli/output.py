@@ -3,71 +3,24 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
-from typing import Annotated, Any
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import TypeAdapter
-from rich.console import Console
-from rich.errors import MarkupError
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
 
 from lipp.domain.text import UNSAFE_TO_SHOW, shown_safely
-from lipp.projections.paging import DEFAULT_LIMIT, MAX_LIMIT, Page, Paging
+from lipp.projections.limits import DEFAULT_LIMIT, MAX_LIMIT
 
-_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
-"""A Rich markup tag (as rich.markup finds them), with the backslashes before it."""
-LIPP_TAGS = frozenset({"/", "bold", "dim", "italic", "italic dim", "green", "yellow", "red", "bold red", "white"})
-"""The tags lipp's own renderers write: plain styles, never a link or an action. Renderers also pass user text
-through rich.markup.escape; any other tag that reaches the console is shown as typed."""
+if TYPE_CHECKING:
+    from rich.panel import Panel
+    from rich.table import Table
 
+    from lipp.interfaces.cli.safe_console import SafeConsole
+    from lipp.projections.paging import Page, Paging
 
-def _only_lipp_styles(markup: str) -> str:
-    """Escape every tag but plain styles: text a user typed ('[link=…]', '[/]') is shown as typed."""
-
-    def tag(match: re.Match[str]) -> str:
-        backslashes, found = match.groups()
-        if len(backslashes) % 2 or found[1:-1] in LIPP_TAGS:
-            return match.group()  # escaped already (rich.markup.escape), or one of lipp's own styles
-        return f"{backslashes}{backslashes}\\{found}"
-
-    return _TAG.sub(tag, markup)
-
-
-class SafeConsole(Console):
-    """The one way text reaches the terminal: every string printed or put in a table has its control
-    characters and escape sequences shown as escapes (ESC as `\\x1b`) and only lipp's style tags are read as
-    markup, so nothing stored in lipp can steer a terminal or restyle what is printed."""
-
-    def render_str(self, text: str, **options: Any) -> Text:
-        shown = shown_safely(text)
-        try:
-            return super().render_str(_only_lipp_styles(shown), **options)
-        except MarkupError:  # a user's '[/bold]' closing nothing of lipp's: show the line without styles
-            return super().render_str(escape(shown), **options)
-
-
-def panel(body: Any, title: str, **options: Any) -> Panel:
-    """A Panel whose title goes through the safe console like any other text (Rich reads a str title itself)."""
-    return Panel(body, title=console.render_str(title), **options)
-
-
-console = SafeConsole(highlight=False)
-errors = SafeConsole(stderr=True, highlight=False)
-
-Limit = Annotated[
-    int, typer.Option("--limit", min=0, max=MAX_LIMIT, help=f"Show at most this many (up to {MAX_LIMIT:,}).")
-]
-Offset = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first (to page on).")]
-
-
-def paging(limit: int = DEFAULT_LIMIT, offset: int = 0) -> Paging:
-    return Paging(limit=limit, offset=offset)
-
+    console: SafeConsole
+    errors: SafeConsole
 
 RAG_STYLE = {"green": "green", "amber": "yellow", "red": "bold red"}
 RAG_LABEL = {
@@ -78,9 +31,54 @@ RAG_LABEL = {
     "met_late": "met late",
 }
 
+Limit = Annotated[
+    int, typer.Option("--limit", min=0, max=MAX_LIMIT, help=f"Show at most this many (up to {MAX_LIMIT:,}).")
+]
+Offset = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first (to page on).")]
+
+
+@cache
+def _console(name: str) -> SafeConsole:
+    from lipp.interfaces.cli.safe_console import SafeConsole
+
+    return SafeConsole(stderr=name == "errors", highlight=False)
+
+
+def __getattr__(name: str) -> Any:
+    """`console` (standard output) and `errors` (standard error), both safe consoles, made on first use; and
+    the SafeConsole class: rich loads only when a command prints, not for `--help` or to build a group."""
+    if name in ("console", "errors"):
+        return _console(name)
+    if name == "SafeConsole":
+        from lipp.interfaces.cli.safe_console import SafeConsole
+
+        return SafeConsole
+    raise AttributeError(name)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def panel(body: Any, title: str, **options: Any) -> Panel:
+    """A Panel whose title goes through the safe console like any other text (Rich reads a str title itself)."""
+    from rich.panel import Panel
+
+    return Panel(body, title=_console("console").render_str(title), **options)
+
+
+def paging(limit: int = DEFAULT_LIMIT, offset: int = 0) -> Paging:
+    from lipp.projections.paging import Paging
+
+    return Paging(limit=limit, offset=offset)
+
 
 def emit_json(data: Any) -> None:
     """Print views (pydantic models or query DTOs), lists of them, or plain dicts as JSON."""
+    from pydantic import TypeAdapter
+
     payload = TypeAdapter(Any).dump_python(data, mode="json")
     print(_json_safely(json.dumps(payload, indent=2, ensure_ascii=False)))
 
@@ -110,6 +108,9 @@ def show_table(table: Table, identifiers: tuple[str, ...] = ()) -> None:
     """Print a list's table without eliding anything: no column ends in "…" (long text folds onto more lines),
     identifier columns (named by header) are never wrapped, and when stdout is not a terminal the table is as
     wide as its widest row, so piped output keeps every reference and code whole on its line."""
+    from lipp.interfaces.cli.safe_console import SafeConsole
+
+    console = _console("console")
     for column in table.columns:
         column.overflow = "fold"
         if str(column.header) in identifiers:
@@ -144,8 +145,8 @@ def emit_page(page: Page[Any], table: Callable[[], Table] | None, identifiers: t
     if table is None:
         emit_json(page)
         if note:
-            errors.print(escape(note))
+            _console("errors").print(_escape(note))
         return
     show_table(table(), identifiers)
     if note:
-        console.print(escape(note))
+        _console("console").print(_escape(note))

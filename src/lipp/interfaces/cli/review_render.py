@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rich.markup import escape
 from rich.table import Table
 
-from lipp.application.views import ReviewView, TimelineEntry
 from lipp.domain.clock import ENGLAND
 from lipp.interfaces.cli.output import console, label, panel, rag_text, show_table
-from lipp.projections.register.entries import StageCount
+
+if TYPE_CHECKING:
+    from lipp.application.views import ReviewView, TimelineEntry
+    from lipp.projections.register.entries import StageCount
 
 
 class RegisterLine(Protocol):

@@ -1,0 +1,81 @@
+"""What a form needs to know about a command's fields, read from the catalogue entry and its pydantic model.
+
+A field's label is its title (or its name, spoken); its hint is the model's description, else the CLI's help;
+choices come from an enum; text longer than a line allows (over `SINGLE_LINE` characters) is multi-line.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic.fields import FieldInfo
+
+from lipp.interfaces.catalogue.entry import Entry
+
+SINGLE_LINE = 400
+Widget = Literal["text", "multiline", "date", "number", "flag", "choice", "many"]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of a form."""
+
+    name: str
+    label: str
+    hint: str
+    widget: Widget
+    required: bool
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    default: Any = None
+    on_path: bool = False  # the page's address carries it (e.g. the review's reference)
+
+
+def fields_of(entry: Entry) -> list[FormField]:
+    """The form for `entry`, one input per command field, in the model's order."""
+    helps = {arg.field: arg.help for arg in entry.args}
+    on_path = set(entry.http.path_fields)
+    found = []
+    for name, info in entry.command_class().model_fields.items():
+        kind, choices = _widget(info)
+        found.append(
+            FormField(
+                name=name,
+                label=info.title or name.replace("_", " ").capitalize(),
+                hint=info.description or helps.get(name, ""),
+                widget=kind,
+                required=info.is_required(),
+                choices=choices,
+                default=None if info.is_required() else info.get_default(call_default_factory=True),
+                on_path=name in on_path,
+            )
+        )
+    return found
+
+
+def _widget(info: FieldInfo) -> tuple[Widget, tuple[tuple[str, str], ...]]:
+    annotation = _without_none(info.annotation)
+    if typing.get_origin(annotation) is list:
+        return "many", ()
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "choice", tuple((str(m.value), str(m.value).replace("_", " ")) for m in annotation)
+    if annotation is bool:
+        return "flag", ()
+    if annotation is int:
+        return "number", ()
+    if annotation is date:
+        return "date", ()
+    longest = max((getattr(m, "max_length", None) or 0 for m in info.metadata), default=0)
+    return ("multiline" if longest > SINGLE_LINE else "text"), ()
+
+
+def _without_none(annotation: Any) -> Any:
+    """`X | None` as `X`."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return rest[0] if len(rest) == 1 else annotation
+    return annotation
