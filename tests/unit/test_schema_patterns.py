@@ -57,7 +57,7 @@ def test_only_valid_iso_dates_match(earliest: date, text: str) -> None:
 EDGES = "".join(map(chr, [*range(0x00, 0x21), *range(0x7E, 0xA1), 0x1680, 0x2000, 0x200A, 0x200B, 0x2027]))
 EDGES += "\u2028\u2029\u202a\u202e\u202f\u205f\u2065\u2066\u2069\u206a\u3000\ufeffaZ-/. 0@"
 # Lone surrogates are left out: no UTF-8 body can carry one, so the schema's pattern does not name them (the server
-# still refuses them: tests/interfaces/test_generated_input.py). A line break last, too: Python's `$` matches before one.
+# still refuses them: tests/interfaces/test_generated_input.py). A line break last, too: `$` matches before one.
 CHARACTERS = st.sampled_from(EDGES) | st.characters(exclude_categories=("Cs",))
 TEXTS = st.builds(str.__add__, st.text(alphabet=CHARACTERS, max_size=12), st.sampled_from("\n ")) | st.text(
     alphabet=CHARACTERS, max_size=12
