@@ -26,6 +26,7 @@ lint: install
 	.venv/bin/ruff format --check src tests bench flows
 	.venv/bin/mypy
 	.venv/bin/mypy flows
+	.venv/bin/lint-imports --no-cache
 
 schemas: install
 	.venv/bin/lipp schemas write

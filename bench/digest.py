@@ -29,8 +29,8 @@ from lipp.bootstrap import Lipp, build
 from lipp.commands.alliance import RegisterNationalBody
 from lipp.config import Settings
 from lipp.digest.periods import Period
-from lipp.digest.runs import prefect_settings_for_local_runs, run_flow
 from lipp.domain.actors import SYSTEM_ACTOR
+from lipp.flow_runs import prefect_settings_for_local_runs, run_flow
 from lipp.projections.digest_facts.tables import (
     digest_action_versions,
     digest_finding_versions,

@@ -55,8 +55,8 @@ start() { # name command...: in the background, in a process group of its own
   echo $! >"$run_dir/$name.pid"
 }
 
-"$python" -m lipp.deploy_database "$LIPP_DATABASE_URL"
-prefect_database_url="$("$python" -m lipp.deploy_database "$LIPP_DATABASE_URL" --prefect)"
+"$python" -m lipp.deploy.database "$LIPP_DATABASE_URL"
+prefect_database_url="$("$python" -m lipp.deploy.database "$LIPP_DATABASE_URL" --prefect)"
 
 # Every table (events, read models, the e-mail outbox) is created once here, so API worker processes starting
 # together never race to create them. The API starts first and is waited for last, overlapping Prefect's start.
@@ -78,7 +78,7 @@ echo "Prefect server on $PREFECT_API_URL (database ${prefect_database_url##*/}, 
 
 "$prefect" --no-prompt work-pool create lipp --type process --overwrite >/dev/null
 start prefect-worker "$prefect" worker start --pool lipp --type process --name "lipp-$(hostname)"
-(cd "$here" && "$python" -m lipp.deploy_flows "$here") >"$run_dir/deploy-flows.log" 2>&1 || {
+(cd "$here" && "$python" -m lipp.deploy.flows "$here") >"$run_dir/deploy-flows.log" 2>&1 || {
   cat "$run_dir/deploy-flows.log" >&2
   exit 1
 }

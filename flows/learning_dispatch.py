@@ -6,9 +6,9 @@ from typing import Any
 
 from prefect import flow, task
 
+from lipp.application.learning_post import released_keys
 from lipp.bootstrap import open_store
 from lipp.config import Settings
-from lipp.learning.post import released_keys
 
 
 @task(retries=2, retry_delay_seconds=30)

@@ -6,8 +6,8 @@ from datetime import date
 
 from prefect import flow
 
-from lipp.digest import tasks
-from lipp.digest.runs import lipp_for_run
+from flows import national_digest_tasks as tasks
+from lipp.flow_runs import lipp_for_run
 
 
 @flow(name="national-theme-digest")

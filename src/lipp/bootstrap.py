@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -12,6 +13,7 @@ from lipp.adapters.transports import FolderTransport, SmtpTransport, Transport
 from lipp.application.alliance import AllianceApplication
 from lipp.application.digests import DigestsApplication
 from lipp.application.learning import LearningApplication
+from lipp.application.learning_post import LearningPost
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
@@ -23,7 +25,6 @@ from lipp.digest.reach import LearningReach
 from lipp.domain import business_dates
 from lipp.domain.clock import Clock, SystemClock
 from lipp.learning.links import LinkSigner
-from lipp.learning.post import LearningPost
 from lipp.projections.catalogue import all_projections
 from lipp.projections.database import create_read_model_engine
 from lipp.projections.digest_facts.projection import DigestFactsProjection
@@ -40,6 +41,9 @@ from lipp.projections.register.projection import ReviewRegisterProjection
 from lipp.projections.register.view import ReviewRegister
 from lipp.projections.runner import ProjectionRunner
 from lipp.store import check_store, creating
+
+if TYPE_CHECKING:
+    from lipp.application.accounts import AccountsApplication
 
 
 @dataclass
@@ -91,6 +95,24 @@ class Lipp:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def accounts_for(lipp: Lipp) -> AccountsApplication:
+    """The accounts application for a built lipp (the web app and the CLI build it the same way). Imported when
+    called: commands that never sign anyone in do not load the password hashing."""
+    from lipp.application.accounts import AccountsApplication
+
+    settings = lipp.settings
+    return AccountsApplication(
+        lipp.storage,
+        lipp.clock,
+        lipp.registry,
+        lipp.read_models,
+        lipp.outbox,
+        lipp.transport,
+        settings.web,
+        settings.learning.public_url,
+    )
 
 
 def build(

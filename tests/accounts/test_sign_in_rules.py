@@ -14,9 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lipp.accounts.building import accounts_for
 from lipp.accounts.links import LinkNotValid
-from lipp.bootstrap import Lipp
+from lipp.bootstrap import Lipp, accounts_for
 from lipp.commands.registry import DeactivateUser, RegisterUser
 from lipp.domain.clock import SettableClock
 from lipp.domain.errors import InvalidInput

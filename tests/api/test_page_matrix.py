@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from lipp.accounts.building import accounts_for
+from lipp.bootstrap import accounts_for
 from lipp.commands import reviews as c
 from tests.api.conftest import CALLERS, Api
 

@@ -13,8 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lipp.accounts import totp
-from lipp.accounts.building import accounts_for
-from lipp.bootstrap import build
+from lipp.bootstrap import accounts_for, build
 from lipp.config import Settings, WebSettings
 from lipp.domain.clock import SettableClock
 from lipp.domain.errors import Unauthenticated

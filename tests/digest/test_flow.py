@@ -15,8 +15,8 @@ from lipp.bootstrap import Lipp, build
 from lipp.commands.alliance import ChangeDigestSubscription
 from lipp.config import Settings, SmtpSettings
 from lipp.digest import files
-from lipp.digest.runs import providing
 from lipp.domain.clock import SettableClock
+from lipp.flow_runs import providing
 from tests.alliance.members import Members
 from tests.conftest import People
 from tests.scenario.journeys import a_finding, in_conduct

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from lipp.accounts.building import accounts_for
-from lipp.bootstrap import build
+from lipp.bootstrap import accounts_for, build
 from lipp.config import Settings
-from lipp.demo_web import DEMO_PASSWORD, WEB_USERS
+from lipp.demo.web import DEMO_PASSWORD, WEB_USERS
 from tests.e2e.conftest import DemoRun
 
 

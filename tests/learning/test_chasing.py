@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from lipp.adapters.transports import SmtpTransport
+from lipp.application.learning_post import LearningPost
 from lipp.bootstrap import Lipp
 from lipp.commands.learning import AcknowledgeDelivery
 from lipp.domain.clock import SettableClock
-from lipp.learning.post import LearningPost
 from tests.conftest import People
 from tests.learning.journeys import released
 from tests.smtp import LoopbackSmtp

@@ -18,13 +18,13 @@ from fastapi.testclient import TestClient
 from lipp.adapters.envelope import message_id_for
 from lipp.adapters.outbox import EntryState
 from lipp.adapters.transports import SmtpTransport
+from lipp.application.learning_post import LearningPost
 from lipp.bootstrap import Lipp
 from lipp.commands.learning import DraftReviewBriefing, RecordDiscussion, ReleaseBriefing, ReportPracticeChange
 from lipp.config import Settings
 from lipp.domain.clock import SettableClock
 from lipp.interfaces.api.app import create_app
 from lipp.learning.mail import dispatch_key
-from lipp.learning.post import LearningPost
 from lipp.projections.learning.queries import Slice
 from tests.conftest import People, register_team
 from tests.learning.journeys import published, released

@@ -12,8 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lipp.accounts import totp
-from lipp.accounts.building import accounts_for
-from lipp.bootstrap import Lipp
+from lipp.bootstrap import Lipp, accounts_for
 from lipp.domain.clock import SettableClock
 from lipp.domain.identifiers import user_id_for
 from lipp.domain.registry.user import User

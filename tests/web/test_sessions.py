@@ -10,8 +10,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from lipp.accounts.building import accounts_for
-from lipp.bootstrap import Lipp
+from lipp.bootstrap import Lipp, accounts_for
 from lipp.domain.clock import SettableClock
 from lipp.interfaces.api.app import create_app
 from tests.conftest import People

@@ -12,7 +12,7 @@ from lipp.domain.review.deadlines import Deadline, deadlines_of, next_open_deadl
 from lipp.domain.timescales import Timescales
 
 if TYPE_CHECKING:
-    from lipp.application.reviews import Directory
+    from lipp.application.review_store import Directory
 
 
 def _deadline_view(deadline: Deadline) -> DeadlineView:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from lipp.accounts.building import accounts_for
+from lipp.bootstrap import accounts_for
 from lipp.domain.errors import InvalidInput
 from lipp.interfaces.cli.common import session_of
 from lipp.interfaces.cli.output import console

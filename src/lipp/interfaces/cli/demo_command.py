@@ -11,14 +11,14 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from lipp import demo as scenario
-from lipp import demo_national as national
-from lipp import demo_web
 from lipp.bootstrap import Lipp, build
 from lipp.config import Settings
+from lipp.demo import national
+from lipp.demo import reviews as scenario
+from lipp.demo import web as demo_web
 from lipp.digest import files
-from lipp.digest.runs import run_flow
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
+from lipp.flow_runs import run_flow
 from lipp.interfaces.cli import review_render
 from lipp.interfaces.cli.loop_render import show_loop
 from lipp.interfaces.cli.output import console

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from lipp.application.digests import RebuiltDigestDiffers
 from lipp.digest import files
-from lipp.digest.runs import run_flow
+from lipp.flow_runs import run_flow
 from lipp.interfaces.cli.common import Json, as_date, session_of
 from lipp.interfaces.cli.output import Limit, Offset, console, emit_json, emit_page, paging
 from lipp.projections.paging import DEFAULT_LIMIT

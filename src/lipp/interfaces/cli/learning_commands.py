@@ -8,9 +8,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from lipp.application.learning_post import LearningPost, SendSummary, released_keys
 from lipp.interfaces.cli.common import Json, as_date, session_of
 from lipp.interfaces.cli.output import console, emit_json, show_table
-from lipp.learning.post import LearningPost, SendSummary, released_keys
 from lipp.projections.learning.entries import LoopMetrics
 from lipp.projections.learning.queries import Slice
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lipp.bootstrap import Lipp
-from lipp.demo_loop import run_loop
+from lipp.demo.loop import run_loop
 from lipp.interfaces.cli.learning_commands import print_metrics
 from lipp.interfaces.cli.output import console
 

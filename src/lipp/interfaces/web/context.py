@@ -8,9 +8,8 @@ from typing import Any
 
 from fastapi import Request, Response
 
-from lipp.accounts.building import accounts_for
 from lipp.application.accounts import AccountsApplication
-from lipp.bootstrap import Lipp
+from lipp.bootstrap import Lipp, accounts_for
 from lipp.domain.actors import Actor, Role
 from lipp.domain.errors import NotAuthorised, NotFound
 from lipp.domain.registry.user import UserIsDeactivated

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from lipp.accounts.building import accounts_for
-from lipp.bootstrap import Lipp
-from lipp.demo import ADMIN
+from lipp.bootstrap import Lipp, accounts_for
+from lipp.demo.reviews import ADMIN
 
 DEMO_PASSWORD = "demo-only-password"
 """The one password of every demo user: the demo's data folder is fictional and local."""

@@ -17,8 +17,8 @@ from lipp.commands.alliance import RegisterNationalBody
 from lipp.commands.fields import Command
 from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
-from lipp.demo_alliance import Scheduled, alliance_actions
-from lipp.demo_phrases import BASE_WEIGHTS, PHRASES, RISING
+from lipp.demo.alliance import Scheduled, alliance_actions
+from lipp.demo.phrases import BASE_WEIGHTS, PHRASES, RISING
 from lipp.digest.periods import last_complete_quarter
 from lipp.domain.actors import Actor
 from lipp.domain.calendar import add_working_days

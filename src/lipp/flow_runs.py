@@ -1,8 +1,11 @@
-"""How a digest flow run gets lipp: built from the environment's settings, unless a caller provides one."""
+"""How a flow run gets lipp: built from the environment's settings, unless a caller provides one; and running the
+national digest flow in this process. Beside the composition root, which it uses: only entrypoints and flows
+import it (docs/adr/0020)."""
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -11,7 +14,8 @@ from typing import Any
 from lipp.bootstrap import Lipp, open_store
 from lipp.domain.errors import NotFound
 
-FLOW_FILE = Path(__file__).resolve().parents[3] / "flows" / "national_digest.py"
+REPOSITORY = Path(__file__).resolve().parents[2]
+FLOW_FILE = REPOSITORY / "flows" / "national_digest.py"
 
 
 class FlowNotInstalled(NotFound):
@@ -60,13 +64,12 @@ def prefect_settings_for_local_runs() -> Iterator[None]:
 
 
 def load_flow() -> Callable[..., Any]:
-    """The national digest flow from the repository's flows folder."""
+    """The national digest flow from the repository's flows folder (its tasks sit beside it there)."""
     if not FLOW_FILE.exists():
         raise FlowNotInstalled(f"the digest flow is not here ({FLOW_FILE}): run lipp from its repository")
-    spec = importlib.util.spec_from_file_location("lipp_flows_national_digest", FLOW_FILE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    if str(REPOSITORY) not in sys.path:
+        sys.path.append(str(REPOSITORY))  # after everything installed, so `flows` never shadows a module
+    module = importlib.import_module("flows.national_digest")
     flow: Callable[..., Any] = module.national_digest
     return flow
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 
 from lipp.adapters.envelope import Envelope
+from lipp.adapters.outbox import Outbox
+from lipp.adapters.transports import Transport
 from lipp.application.digests import Computed
-from lipp.bootstrap import Lipp
+from lipp.application.registry import RegistryApplication
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +18,7 @@ def key_of(digest_id: object, body_code: str) -> str:
     return f"digest/{digest_id}/{body_code}"
 
 
-def envelopes(lipp: Lipp, computed: Computed) -> list[Envelope]:
+def envelopes(registry: RegistryApplication, computed: Computed) -> list[Envelope]:
     """The digest for every subscribed member body: the Markdown as text, the HTML as its alternative."""
     document = computed.document
     return [
@@ -28,19 +30,20 @@ def envelopes(lipp: Lipp, computed: Computed) -> list[Envelope]:
             html=computed.rendered.html,
             headers=(("X-Lipp-Digest", str(computed.id)),),
         )
-        for body in lipp.registry.national_bodies()
+        for body in registry.national_bodies()
         if body.digest_subscribed
     ]
 
 
-def queue(lipp: Lipp, computed: Computed) -> int:
-    return lipp.outbox.queue(envelopes(lipp, computed))
+def queue(outbox: Outbox, registry: RegistryApplication, computed: Computed) -> int:
+    """Queue the digest for every subscribed body (keyed digest/<id>/<body>); returns how many were new."""
+    return outbox.queue(envelopes(registry, computed))
 
 
-def send(lipp: Lipp, digest_id: str) -> int:
+def send(outbox: Outbox, transport: Transport, digest_id: str) -> int:
     """Send what is due in the outbox; messages the server refused now stay queued for a later attempt."""
-    report = lipp.outbox.send_due(lipp.transport())
-    waiting = lipp.outbox.entries(prefix=f"digest/{digest_id}/")
+    report = outbox.send_due(transport)
+    waiting = outbox.entries(prefix=f"digest/{digest_id}/")
     if report.retrying or report.failed:
         log.warning(
             "digest %s: %d e-mail(s) sent, %d to retry, %d failed (%d for this digest in the outbox)",

@@ -1,4 +1,4 @@
-"""Register the deployments of `prefect.yaml` with the Prefect server: `python -m lipp.deploy_flows [ROOT]`.
+"""Register the deployments of `prefect.yaml` with the Prefect server: `python -m lipp.deploy.flows [ROOT]`.
 
 Runs `prefect deploy` from the repository root (so the worker loads flows from this checkout) for every
 deployment whose flow file is present, and says which are not: branches of the project land their flows at

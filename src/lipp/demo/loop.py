@@ -10,6 +10,7 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
+from lipp.application.learning_post import SendSummary
 from lipp.bootstrap import Lipp
 from lipp.commands import findings as f
 from lipp.commands.learning import (
@@ -23,7 +24,6 @@ from lipp.commands.learning import (
 from lipp.commands.registry import RegisterTeam, RegisterUser
 from lipp.domain.actors import Actor
 from lipp.domain.clock import SettableClock
-from lipp.learning.post import SendSummary
 from lipp.projections.learning.entries import LoopMetrics
 from lipp.projections.learning.queries import Slice
 

@@ -1,6 +1,6 @@
-"""The national digest flow's tasks: each one small step that calls the package. Retries only where a step is
-idempotent (catching up, writing files, issuing under a deterministic id, queueing under idempotency keys,
-sending from the outbox)."""
+"""The national digest flow's tasks, beside the flow: each one small step that calls the package. Retries only
+where a step is idempotent (catching up, writing files, issuing under a deterministic id, queueing under
+idempotency keys, sending from the outbox)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from lipp.application import digest_delivery
 from lipp.application.digests import Computed
 from lipp.bootstrap import Lipp
-from lipp.digest import delivery, files
+from lipp.digest import files
 from lipp.digest.periods import period_of
 from lipp.domain.actors import SYSTEM_ACTOR
 from lipp.domain.clock import today_in_england
@@ -47,10 +48,10 @@ def issue_digest(lipp: Lipp, computed: Computed) -> str:
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def queue_emails(lipp: Lipp, computed: Computed) -> int:
     """Queue one e-mail per subscribed national body (keyed digest/<id>/<body>); returns how many were new."""
-    return delivery.queue(lipp, computed)
+    return digest_delivery.queue(lipp.outbox, lipp.registry, computed)
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def send_emails(lipp: Lipp, digest_id: str) -> int:
     """Send what the outbox has due; each message goes at most once successfully. Returns how many were sent."""
-    return delivery.send(lipp, digest_id)
+    return digest_delivery.send(lipp.outbox, lipp.transport(), digest_id)

@@ -1,4 +1,4 @@
-"""Databases of the production stack: `python -m lipp.deploy_database URL [--prefect]`.
+"""Databases of the production stack: `python -m lipp.deploy.database URL [--prefect]`.
 
 With a lipp URL, creates that PostgreSQL database if missing. With `--prefect`, also creates the Prefect
 server's own database beside it (the same server, the name with `_prefect` appended) and prints its
@@ -45,7 +45,7 @@ def prefect_database_url(lipp_url: str) -> str:
 
 def main(argv: list[str]) -> None:
     if not argv or argv[0].startswith("-"):
-        raise SystemExit("usage: python -m lipp.deploy_database URL [--prefect]")
+        raise SystemExit("usage: python -m lipp.deploy.database URL [--prefect]")
     url = argv[0]
     if "--prefect" in argv[1:]:
         ensure_database(url)

@@ -17,7 +17,7 @@ from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
-from lipp.demo_learning import FINDINGS, assessment, enrol_reviewers
+from lipp.demo.learning import FINDINGS, assessment, enrol_reviewers
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
 from lipp.domain.errors import LippError

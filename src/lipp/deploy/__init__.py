@@ -1,0 +1,1 @@
+"""Helpers of the production stack (deploy/): its databases, and its flows registered with Prefect."""
