@@ -1,0 +1,147 @@
+"""The layer contract holds, and fails when broken: `lint-imports` (run by `make lint`) refuses a module that
+imports up a layer, reaches the composition root from below it, makes the domain import a framework, imports the
+flows from the package, closes a cycle between sibling modules, or sits in a package no layer names.
+
+Each breach is written as a real module into a copy of the package, and the real `lint-imports` runs on it with
+the project's own configuration; every upward import between two layers (a class of faults) is generated."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from copy import deepcopy
+from dataclasses import dataclass
+from pathlib import Path
+
+import grimp
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from importlinter.application.use_cases import read_user_options
+from importlinter.configuration import configure
+from importlinter.contracts.layers import LayersContract
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+CONFIG = REPOSITORY / "pyproject.toml"
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+@dataclass(frozen=True)
+class Breach:
+    contract: str
+    """The contract's name as lint-imports prints it."""
+    files: Mapping[str, str]
+    """Paths under the copied tree and their text."""
+
+
+LAYERS = "lipp's layers, from the entrypoints down to the domain"
+ROOT = "The composition root is imported only by entrypoints and flows"
+FLOWS = "Flows sit above the package: nothing in lipp imports them"
+PURE = "The domain is pure: no storage, web, flow, settings or rendering library"
+ACYCLIC = "No cycles between sibling packages"
+
+BREACHES = {
+    "the domain imports a read model": Breach(LAYERS, {"lipp/domain/breach.py": "from lipp.projections import rows\n"}),
+    "the application builds lipp": Breach(ROOT, {"lipp/application/breach.py": "from lipp.bootstrap import build\n"}),
+    "digest computation runs a flow": Breach(ROOT, {"lipp/digest/breach.py": "from lipp import flow_runs\n"}),
+    "the package imports a flow": Breach(FLOWS, {"lipp/application/breach.py": "import flows.learning_chase\n"}),
+    "the domain imports SQLAlchemy": Breach(PURE, {"lipp/domain/breach.py": "import sqlalchemy\n"}),
+    "the domain imports pydantic": Breach(PURE, {"lipp/domain/breach.py": "from pydantic import BaseModel\n"}),
+    "two digest modules import each other": Breach(
+        ACYCLIC,
+        {
+            "lipp/digest/breach_a.py": "from lipp.digest import breach_b\n",
+            "lipp/digest/breach_b.py": "from lipp.digest import breach_a\n",
+        },
+    ),
+    "a package no layer names": Breach(LAYERS, {"lipp/newpart/__init__.py": "from lipp.domain import text\n"}),
+}
+
+
+def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real lint-imports with the project's configuration; the packages are found in `cwd` first."""
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--config", str(CONFIG), "--no-cache"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def broken_contracts(output: str) -> set[str]:
+    return {line.removesuffix(" BROKEN") for line in output.splitlines() if line.endswith(" BROKEN")}
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A copy of lipp and the flows, to break without touching the checkout."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPOSITORY / "src" / "lipp", tmp_path / "lipp", ignore=ignore)
+    shutil.copytree(REPOSITORY / "flows", tmp_path / "flows", ignore=ignore)
+    return tmp_path
+
+
+def test_the_copied_tree_keeps_every_contract(tree: Path) -> None:
+    done = lint_imports(tree)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not broken_contracts(done.stdout)
+
+
+@pytest.mark.parametrize("breach", BREACHES.values(), ids=BREACHES.keys())
+def test_a_breaching_module_fails_lint_imports(tree: Path, breach: Breach) -> None:
+    for path, text in breach.files.items():
+        (tree / path).parent.mkdir(parents=True, exist_ok=True)
+        (tree / path).write_text(text)
+    done = lint_imports(tree)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert breach.contract in broken_contracts(done.stdout), done.stdout
+
+
+# Every import from a lower layer's module up into a higher layer's, over the real graph.
+
+configure()  # what lint-imports does first: its readers of configuration files
+OPTIONS = read_user_options(str(CONFIG))
+LAYERS_OPTIONS = next(c for c in OPTIONS.contracts_options if c["id"] == "layers")
+
+
+def layer_packages() -> list[list[str]]:
+    """Each layer's packages, top first, as full module names."""
+    layers: list[str] = LAYERS_OPTIONS["layers"]
+    return [[f"lipp.{name.strip()}" for name in layer.replace(":", "|").split("|")] for layer in layers]
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph("lipp", "flows", include_external_packages=True, cache_dir=None)
+
+
+def layers_kept(graph: grimp.ImportGraph) -> bool:
+    contract = LayersContract(
+        name=LAYERS, session_options=OPTIONS.session_options, contract_options=dict(LAYERS_OPTIONS)
+    )
+    return bool(contract.check(graph, verbose=False).kept)
+
+
+def modules_of(graph: grimp.ImportGraph, package: str) -> list[str]:
+    return sorted({package} | graph.find_descendants(package))
+
+
+def test_the_real_graph_keeps_the_layers(graph: grimp.ImportGraph) -> None:
+    assert layers_kept(deepcopy(graph))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_import_up_a_layer_breaks_the_contract(graph: grimp.ImportGraph, data: st.DataObject) -> None:
+    layers = layer_packages()
+    upper = data.draw(st.integers(min_value=0, max_value=len(layers) - 2), label="upper layer")
+    lower = data.draw(st.integers(min_value=upper + 1, max_value=len(layers) - 1), label="lower layer")
+    importer = data.draw(st.sampled_from(modules_of(graph, data.draw(st.sampled_from(layers[lower])))))
+    imported = data.draw(st.sampled_from(modules_of(graph, data.draw(st.sampled_from(layers[upper])))))
+    breached = deepcopy(graph)
+    breached.add_import(importer=importer, imported=imported)
+    assert not layers_kept(breached), f"{importer} -> {imported} was allowed"
