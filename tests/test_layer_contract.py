@@ -8,6 +8,7 @@ the project's own configuration; every upward import between two layers (a class
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -161,3 +162,46 @@ def test_any_import_up_a_layer_breaks_the_contract(graph: grimp.ImportGraph, dat
     breached = deepcopy(graph)
     breached.add_import(importer=importer, imported=imported)
     assert not layers_kept(breached), f"{importer} -> {imported} was allowed"
+
+
+# import-linter sees an external package only whole: what the domain takes from eventsourcing is read here.
+
+EVENTSOURCING_FOR_THE_DOMAIN = {"eventsourcing.domain"}
+"""Aggregates and their events; never the applications, the recorders or the projections."""
+
+
+def eventsourcing_imports(source: str) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] if node.module != "eventsourcing" else [f"eventsourcing.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        found |= {name for name in names if name == "eventsourcing" or name.startswith("eventsourcing.")}
+    return found
+
+
+def test_the_domain_takes_only_aggregates_from_eventsourcing() -> None:
+    taken = {
+        str(path.relative_to(REPOSITORY)): eventsourcing_imports(path.read_text())
+        for path in (REPOSITORY / "src" / "lipp" / "domain").rglob("*.py")
+    }
+    beyond = {path: names - EVENTSOURCING_FOR_THE_DOMAIN for path, names in taken.items()}
+    assert not {path: names for path, names in beyond.items() if names}
+    assert any(taken.values())  # the scan does see the domain's aggregates
+
+
+@pytest.mark.parametrize(
+    ("source", "beyond"),
+    [
+        ("from eventsourcing.application import Application\n", {"eventsourcing.application"}),
+        ("import eventsourcing.persistence\n", {"eventsourcing.persistence"}),
+        ("from eventsourcing import sqlite\n", {"eventsourcing.sqlite"}),
+        ("def f() -> None:\n    from eventsourcing.system import System\n", {"eventsourcing.system"}),
+        ("from eventsourcing.domain import Aggregate\n", set()),
+    ],
+)
+def test_the_scan_sees_every_way_of_importing(source: str, beyond: set[str]) -> None:
+    assert eventsourcing_imports(source) - EVENTSOURCING_FOR_THE_DOMAIN == beyond
