@@ -52,7 +52,7 @@ PASSWORD = "bench only password 16"
 REGISTER_LIMIT = 50
 REVIEWS_PER_CLIENT = 20
 SEARCH_WORDS = ("assessment", "referral", "strategy", "information", "neglect", "supervision")
-SEARCH_PAGE = "/app/findings"
+SEARCH_PAGE = "/app/library"
 """The findings search page (the national body's library); measured only where this lipp has it."""
 TARGET_P99_MS = 100.0
 TARGET_RATIO = 0.70
@@ -150,7 +150,7 @@ def operations(cast: Cast, search_page: bool) -> list[Operation]:
         return both(http.get(f"/reviews/{ref}"), lambda: http.get(f"/reviews/{ref}/timeline"))
 
     def search_page_ask(http: httpx.Client, client: int, count: int) -> httpx.Response:
-        return http.get(SEARCH_PAGE, params={"text": SEARCH_WORDS[count % len(SEARCH_WORDS)]})
+        return http.get(SEARCH_PAGE, params={"q": SEARCH_WORDS[count % len(SEARCH_WORDS)]})
 
     def search_api(http: httpx.Client, client: int, count: int) -> httpx.Response:
         return http.get("/findings", params={"text": SEARCH_WORDS[count % len(SEARCH_WORDS)], "limit": 20})
@@ -193,7 +193,7 @@ def measure(settings: Settings, cast: Cast, seconds: float, rounds: int) -> list
     results = []
     with served("lipp", "lipp.interfaces.api.main:app", free_port(), env) as server:
         cookies = tuple(sign_in(server.url, username) for username in cast.usernames)
-        probe = httpx.get(f"{server.url}{SEARCH_PAGE}", cookies={"lipp_session": cookies[0]}, params={"text": "x"})
+        probe = httpx.get(f"{server.url}{SEARCH_PAGE}", cookies={"lipp_session": cookies[0]}, params={"q": "x"})
         has_search_page = probe.status_code == 200
         if not has_search_page:
             print(f"search: {SEARCH_PAGE} answered {probe.status_code}: the search page is not measured")

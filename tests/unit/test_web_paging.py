@@ -37,7 +37,7 @@ def test_any_typed_page_number_is_a_page_that_exists(total: int, size: int, type
 def test_the_links_name_the_neighbours_and_keep_the_filter(total: int, size: int, asked: int, stage: str) -> None:
     query = {"stage": stage} if stage else {}
     pages = Pages.of(total, str(asked), size, "/app/boards/ABC", query)
-    component = pages.component()
+    component = pages.component("Pages")
     numbers = [item["number"] for item in component["items"] if "number" in item]
     assert numbers == sorted(set(numbers))
     assert {1, pages.count, pages.number} <= set(numbers)
@@ -51,4 +51,4 @@ def test_the_links_name_the_neighbours_and_keep_the_filter(total: int, size: int
             link = urlsplit(item["href"])
             assert link.path == "/app/boards/ABC"
             assert parse_qs(link.query).get("stage") == ([stage] if stage else None)
-            assert parse_qs(link.query)["page_number"] == [str(item["number"])]
+            assert parse_qs(link.query)["page"] == [str(item["number"])]

@@ -4,9 +4,9 @@ signed-in person, so a page shows exactly what that person's API token would."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lipp.domain.actors import Role
@@ -53,7 +53,9 @@ def home(request: Request) -> Response:
 
 
 @router.get("/boards/{code}")
-def board_register(request: Request, code: str, stage: str = "", page_number: str = "1") -> HTMLResponse:
+def board_register(
+    request: Request, code: str, stage: str = "", page_number: Annotated[str, Query(alias="page")] = "1"
+) -> HTMLResponse:
     """The board's register (GET /boards/{code}/reviews and /counts), overdue first, filtered by stage, a page of
     `REGISTER_PAGE` reviews at a time."""
     actor = signed_in(request)

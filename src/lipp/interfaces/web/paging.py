@@ -29,10 +29,11 @@ class Pages:
         return cls(number, count, (number - 1) * size, total, base, tuple(sorted(query.items())))
 
     def href(self, number: int) -> str:
-        return f"{self.base}?{urlencode([*self.query, ('page_number', str(number))])}"
+        return f"{self.base}?{urlencode([*self.query, ('page', str(number))])}"
 
-    def component(self) -> dict[str, Any]:
-        """The parameters of govukPagination: numbered links, with an ellipsis for runs of pages left out."""
+    def component(self, label: str) -> dict[str, Any]:
+        """The parameters of govukPagination, its landmark named `label`: numbered links, with an ellipsis for
+        runs of pages left out."""
         items: list[dict[str, Any]] = []
         near = {1, self.count, self.number - 1, self.number, self.number + 1}
         for number in range(1, self.count + 1):
@@ -40,7 +41,7 @@ class Pages:
                 items.append({"number": number, "href": self.href(number), "current": number == self.number})
             elif items and not items[-1].get("ellipsis"):
                 items.append({"ellipsis": True})
-        found: dict[str, Any] = {"items": items, "landmarkLabel": "Pages of the register"}
+        found: dict[str, Any] = {"items": items, "landmarkLabel": label}
         if self.number > 1:
             found["previous"] = {"href": self.href(self.number - 1)}
         if self.number < self.count:
