@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: demo test install lint schemas bench bench-projections bench-api bench-digest bench-learning bench-cli clean
+.PHONY: demo test install lint schemas bench bench-projections bench-api bench-digest bench-learning bench-cli bench-web clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -52,6 +52,9 @@ bench-learning: install
 
 bench-cli: install
 	.venv/bin/python bench/cli.py $(BENCH_ARGS)
+
+bench-web: install
+	.venv/bin/python bench/web.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .venv .tools node_modules test-artifacts lipp-demo .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,8 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-
-import psycopg
+from typing import TYPE_CHECKING
 
 from lipp.adapters.outbox_table import outbox
 from lipp.application.storage import STORE_NAME
@@ -22,6 +21,9 @@ from lipp.config import Settings
 from lipp.domain.errors import StoreUnavailable
 from lipp.projections import tracking
 from lipp.projections.projection import Projection
+
+if TYPE_CHECKING:
+    import psycopg
 
 EVENTS_TABLE = {"sqlite": "stored_events", "postgres": f"{STORE_NAME}_events"}
 """What eventsourcing names the events' table on each back end."""
@@ -63,9 +65,10 @@ def expected_tables(projections: Iterable[Projection]) -> set[str]:
     return names
 
 
-def check_store(settings: Settings, projections: Iterable[Projection]) -> None:
-    """Refuse, naming the address and what to do, unless a complete lipp store is there. Creates nothing."""
-    wanted = expected_tables(projections)
+def check_store(settings: Settings, wanted: Iterable[str]) -> None:
+    """Refuse, naming the address and what to do, unless a complete lipp store is there (the tables `wanted`
+    beside the events: lipp.projections.table_names). Creates nothing."""
+    wanted = set(wanted)
     env = settings.event_store_env()
     events = EVENTS_TABLE["sqlite" if "SQLITE_DBNAME" in env else "postgres"]
     if "SQLITE_DBNAME" in env:
@@ -100,6 +103,8 @@ def _sqlite_tables(path: Path, settings: Settings) -> set[str]:
 def connect(settings: Settings) -> psycopg.Connection[tuple[object, ...]]:
     """A connection to the configured PostgreSQL database, or a refusal naming host, port, database and the
     driver's reason, within the connect timeout."""
+    import psycopg  # only PostgreSQL stores need the driver
+
     env = settings.event_store_env()
     try:
         return psycopg.connect(

@@ -19,6 +19,7 @@ from lipp.commands.tokens import IssueToken
 from lipp.domain.clock import SettableClock
 from lipp.domain.review.aggregate import Review
 from lipp.interfaces.api.app import create_app
+from lipp.projections import catalogue
 from lipp.projections.catalogue import all_projections
 from lipp.projections.faults import NotStuckThere, ProjectionStuck
 from lipp.projections.projection import Projection
@@ -179,7 +180,7 @@ def test_the_cli_shows_a_stuck_projection_and_its_reason_escaped(
         teller.play(move)
     fussy = Fussy()
     lipp.runner.catch_up(fussy)
-    monkeypatch.setattr(bootstrap, "all_projections", lambda: [*all_projections(), Fussy()])
+    monkeypatch.setattr(catalogue, "all_projections", lambda: [*all_projections(), Fussy()])
     env = {"LIPP_DATA_DIR": str(lipp.settings.data_dir), "LIPP_DATABASE_URL": lipp.settings.effective_database_url}
 
     result = run_cli(["--as", "admin", "projections", "status", "test_fussy"], env)
@@ -202,7 +203,7 @@ def test_the_api_shows_a_stuck_projection(
     for move in random_moves(15, 20):
         teller.play(move)
     lipp.runner.catch_up(Fussy())
-    monkeypatch.setattr(bootstrap, "all_projections", lambda: [*all_projections(), Fussy()])
+    monkeypatch.setattr(catalogue, "all_projections", lambda: [*all_projections(), Fussy()])
     secret = lipp.tokens.issue(people.admin, IssueToken(username="admin", label="ops")).secret
     app = create_app(lambda: bootstrap.build(lipp.settings, clock))
 

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 
-import holidays
+from lipp.domain import bank_holidays_england
 
 YEARS_AHEAD = 3
 """How many years past a start date the table covers before a lookup needs more."""
@@ -18,6 +18,10 @@ YEARS_AHEAD = 3
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[date]:
+    if bank_holidays_england.FIRST_YEAR <= year <= bank_holidays_england.LAST_YEAR:
+        return frozenset(date.fromisoformat(f"{year}-{day}") for day in bank_holidays_england.DAYS[year])
+    import holidays  # years outside the table: the package itself (slow to import)
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 

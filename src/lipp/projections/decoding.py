@@ -10,13 +10,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import JSONTranscoder, Mapper, Notification, find_id_convertor
 from eventsourcing.utils import resolve_topic
 
+from lipp.projections.faults import reason_of
+
 Decode = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Undecodable:
+    """A stored event that cannot be turned back into its domain event (its state is not the JSON its class
+    wrote, or names a transcoding lipp does not have): it stops only the projections that read its topic, as an
+    event they cannot apply does (stuck.py), and the batch's other events are decoded and applied as usual."""
+
+    topic: str
+    reason: str
 
 
 class EventDecoder:
@@ -38,10 +51,16 @@ class EventDecoder:
         self._json = json.JSONDecoder().decode  # no object hook: the C parser alone, typed values fixed after
 
     def events(self, notifications: Sequence[Notification]) -> list[Any]:
-        if self.general:
-            return [self.mapper.to_domain_event(n) for n in notifications]
+        """The batch's domain events, in order; an `Undecodable` in place of any that cannot be decoded."""
         self._uuids.clear()  # ids repeat within a batch (a review's events); keep the cache to one batch
-        return [self._event(n) for n in notifications]
+        decode = self.mapper.to_domain_event if self.general else self._event
+        found = []
+        for notification in notifications:
+            try:
+                found.append(decode(notification))
+            except Exception as error:  # one bad stored event must not stop the batch, nor other projections
+                found.append(Undecodable(notification.topic, "cannot decode the stored event: " + reason_of(error)))
+        return found
 
     def _event(self, notification: Notification) -> Any:
         cls = self._classes.get(notification.topic)

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from lipp.projections import faults, stuck, tracking
 from lipp.projections.collector import collector_paused
 from lipp.projections.database import WRITING, index_names, is_postgres
-from lipp.projections.decoding import EventDecoder
+from lipp.projections.decoding import EventDecoder, Undecodable
 from lipp.projections.projection import Projection
 
 _log = logging.getLogger(__name__)
@@ -53,6 +53,7 @@ class ProjectionRunner:
     batch_size: int = BATCH_SIZE
     rebuild_batch_size: int = REBUILD_BATCH_SIZE
     _ready: set[str] = field(default_factory=set, repr=False)
+    _topics: dict[frozenset[type[Any]], frozenset[str]] = field(default_factory=dict, repr=False)
     decoder: EventDecoder = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -198,8 +199,13 @@ class ProjectionRunner:
         """Apply the batch's events of `classes` after `start`, and move the position to `reached`, in one
         transaction. Returns how many were applied; None if another runner moved the position first; the
         fault if an event of the batch cannot be applied (see `_apply_until_fault`)."""
-        picked = [(i, e) for i, e in zip(ids, events, strict=True) if i > start and type(e) in classes]
-        if was_stuck:  # try the event it stopped at first, alone: a read of a stuck projection stays cheap
+        topics = self._topics_of(classes)
+        picked = [
+            (i, e)
+            for i, e in zip(ids, events, strict=True)
+            if i > start and (type(e) in classes or (type(e) is Undecodable and e.topic in topics))
+        ]
+        if was_stuck or any(type(e) is Undecodable for _, e in picked):  # one at a time, to stop just before it
             return self._apply_until_fault(projection, picked, start, reached)
         try:
             with self._writing() as connection:
@@ -210,6 +216,12 @@ class ProjectionRunner:
         except Exception:  # any failure of one projection's handling must not stop the others
             return self._apply_until_fault(projection, picked, start, reached)
         return len(picked)
+
+    def _topics_of(self, classes: frozenset[type[Any]]) -> frozenset[str]:
+        known = self._topics.get(classes)
+        if known is None:
+            known = self._topics[classes] = frozenset(get_topic(cls) for cls in classes)
+        return known
 
     def _apply_until_fault(
         self, projection: Projection, picked: list[tuple[int, Any]], start: int, reached: int

@@ -12,6 +12,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy.engine import Connection
 
 from lipp.projections import faults, tracking
+from lipp.projections.decoding import Undecodable
 from lipp.projections.projection import Projection
 
 
@@ -22,18 +23,33 @@ def apply_until_fault(
     At the first event that fails, undo only that event, move the position back to just before it and record
     the fault; None when every event applied (the failure did not come back), which clears any old fault."""
     for notification_id, event in picked:
+        if isinstance(event, Undecodable):  # nothing to apply: stop just before it
+            return _stop(
+                connection,
+                projection,
+                reached,
+                notification_id,
+                faults.Fault(notification_id, event.topic, event.reason),
+            )
         savepoint = connection.begin_nested()
         try:
             projection.apply_at(connection, [event], [notification_id])
         except Exception as error:  # any failure of one projection's handling: recorded, the others go on
             savepoint.rollback()
             fault = faults.Fault(notification_id, get_topic(type(event)), faults.reason_of(error))
-            tracking.move_position(connection, projection.tracking_name, reached, notification_id - 1)
-            faults.record(connection, projection.tracking_name, fault)
-            return fault
+            return _stop(connection, projection, reached, notification_id, fault)
         savepoint.commit()
     faults.clear(connection, projection.tracking_name)
     return None
+
+
+def _stop(
+    connection: Connection, projection: Projection, reached: int, notification_id: int, fault: faults.Fault
+) -> faults.Fault:
+    """Move the position back to just before the event and record why."""
+    tracking.move_position(connection, projection.tracking_name, reached, notification_id - 1)
+    faults.record(connection, projection.tracking_name, fault)
+    return fault
 
 
 def refuse_if_rebuild_stuck(

@@ -4,9 +4,9 @@ signed-in person, so a page shows exactly what that person's API token would."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lipp.domain.actors import Role
@@ -14,11 +14,15 @@ from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.web.as_of import as_of_from
 from lipp.interfaces.web.context import PageNotFound, require_role, signed_in, web_of
 from lipp.interfaces.web.pages import WebRoute, page
+from lipp.interfaces.web.paging import Pages
 from lipp.projections.register.entries import RegisterEntry
 from lipp.projections.register.led_by import reviews_led_by
 
 router = APIRouter(prefix="/app", route_class=WebRoute, include_in_schema=False)
 top = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+REGISTER_PAGE = 50
+"""Reviews on one page of a board's register (the API pages the same list with ?limit and ?offset)."""
 
 HOME_OF = {
     Role.LEAD_REVIEWER: "/app/my-reviews",
@@ -49,25 +53,32 @@ def home(request: Request) -> Response:
 
 
 @router.get("/boards/{code}")
-def board_register(request: Request, code: str, stage: str = "") -> HTMLResponse:
-    """The board's register (GET /boards/{code}/reviews and /counts), overdue first, filtered by stage."""
+def board_register(
+    request: Request, code: str, stage: str = "", page_number: Annotated[str, Query(alias="page")] = "1"
+) -> HTMLResponse:
+    """The board's register (GET /boards/{code}/reviews and /counts), overdue first, filtered by stage, a page of
+    `REGISTER_PAGE` reviews at a time."""
     actor = signed_in(request)
     lipp = web_of(request).lipp
     board = lipp.registry.board(code)
     chosen = Stage(stage) if stage in {s.value for s in Stage} else None
     today = lipp.reviews.today()
-    entries = lipp.register.entries(actor, board.id, board.code, today, stage=chosen)
+    entries = overdue_first(lipp.register.entries(actor, board.id, board.code, today, stage=chosen))
     counts = lipp.register.counts(actor, board.id, board.code)
     stages = [{"value": "", "text": "All stages", "selected": chosen is None}] + [
         {"value": s.value, "text": s.label.capitalize(), "selected": s is chosen} for s in Stage
     ]
+    query = {"stage": chosen.value} if chosen else {}
+    shown = Pages.of(len(entries), page_number, REGISTER_PAGE, f"/app/boards/{board.code}", query)
     return page(
         request,
         "register.html",
         actor,
-        title=f"{board.name}: reviews",
+        title=f"{board.name}: reviews" + (f" (page {shown.number} of {shown.count})" if shown.count > 1 else ""),
         board=board,
-        entries=overdue_first(entries),
+        entries=entries[shown.first : shown.first + REGISTER_PAGE],
+        listed=len(entries),
+        pages=shown,
         counts=counts,
         total=sum(c.reviews for c in counts),
         overdue=sum(1 for e in entries if e.is_overdue),
