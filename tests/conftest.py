@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -9,6 +12,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from lipp.application.views import TeamView
 from lipp.bootstrap import Lipp, build
@@ -16,9 +21,41 @@ from lipp.commands.registry import RegisterBoard, RegisterTeam, RegisterUser
 from lipp.config import Settings
 from lipp.domain.actors import Actor
 from lipp.domain.clock import SettableClock
+from tests.scheduling import apply_tiers_and_groups
 from tests.smtp import LoopbackSmtp
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"
+
+# Hypothesis times each example against a deadline and checks that data is drawn quickly: on two workers on a
+# shared two-core machine both only measure the machine's load, so neither fails a test here. Every other
+# health check stays on, and the number of examples stays what each test says.
+hypothesis_settings.register_profile("lipp", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("lipp")
+CONFIG_HOME = pytest.StashKey[tuple[str | None, str]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each test process (each xdist worker) saves CLI credentials in a folder of its own: never in the
+    developer's ~/.config, and never in a file another worker rewrites at the same moment."""
+    config_home = tempfile.mkdtemp(prefix="lipp-test-config-")
+    config.stash[CONFIG_HOME] = (os.environ.get("XDG_CONFIG_HOME"), config_home)
+    os.environ["XDG_CONFIG_HOME"] = config_home
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    before, config_home = config.stash.get(CONFIG_HOME, (None, ""))
+    if config_home:
+        shutil.rmtree(config_home, ignore_errors=True)
+        if before is None:
+            os.environ.pop("XDG_CONFIG_HOME", None)
+        else:
+            os.environ["XDG_CONFIG_HOME"] = before
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups off the tests
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier (unit, integration, e2e) and group the tests that share a costly fixture."""
+    apply_tiers_and_groups(config, items)
 
 
 def postgres_unavailable() -> str | None:
@@ -32,11 +69,13 @@ def postgres_unavailable() -> str | None:
 
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test run, dropped afterwards."""
+    """A fresh PostgreSQL database for this test process (one per xdist worker, named after it), dropped
+    afterwards."""
     reason = postgres_unavailable()
     if reason:
         pytest.skip(reason)
-    name = f"lipp_test_{uuid.uuid4().hex[:10]}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"lipp_test_{worker}_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     yield f"{POSTGRES_SERVER}/{name}"
