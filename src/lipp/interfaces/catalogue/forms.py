@@ -1,7 +1,8 @@
 """What a form needs to know about a command's fields, read from the catalogue entry and its pydantic model.
 
-A field's label is its title (or its name, spoken); its hint is the model's description, else the CLI's help;
-choices come from an enum; text longer than a line allows (over `SINGLE_LINE` characters) is multi-line.
+A field's label is its title (else `LABELS`' wording, else its name, spoken); its hint is the model's description,
+else the CLI's help; choices come from an enum; text longer than a line allows (over `SINGLE_LINE` characters)
+is multi-line.
 """
 
 from __future__ import annotations
@@ -18,6 +19,22 @@ from pydantic.fields import FieldInfo
 from lipp.interfaces.catalogue.entry import Entry
 
 SINGLE_LINE = 400
+LABELS = {  # field names that read badly spoken, as a form labels them
+    "on": "Date of this step",
+    "aware_on": "Date the board became aware",
+    "notified_on": "Date the Panel was notified",
+    "looked_after": "The child was looked after",
+    "scope_from": "Start of the period under review",
+    "scope_to": "End of the period under review",
+    "reconsider_on": "Date to reconsider publication",
+    "board_response": "The board's written response",
+    "case_reference": "Case reference",
+    "incident_kind": "What happened",
+    "key_lines_of_enquiry": "Key lines of enquiry",
+    "pattern": "Pattern category",
+    "evidence": "Evidence",
+    "hit": "Hit number",
+}
 Widget = Literal["text", "multiline", "date", "number", "flag", "choice", "many"]
 
 
@@ -45,7 +62,7 @@ def fields_of(entry: Entry) -> list[FormField]:
         found.append(
             FormField(
                 name=name,
-                label=info.title or name.replace("_", " ").capitalize(),
+                label=info.title or LABELS.get(name) or name.replace("_", " ").capitalize(),
                 hint=info.description or helps.get(name, ""),
                 widget=kind,
                 required=info.is_required(),
