@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 
+from lipp.commands.fields import MULTI_LINE
 from lipp.interfaces.catalogue.entry import Entry
 
 SINGLE_LINE = 400
@@ -34,6 +35,11 @@ LABELS = {  # field names that read badly spoken, as a form labels them
     "pattern": "Pattern category",
     "evidence": "Evidence",
     "hit": "Hit number",
+}
+CHOICE_LABELS = {  # choices whose value is an abbreviation
+    "lcspr": "LCSPR: local child safeguarding practice review",
+    "scr": "SCR: serious case review",
+    "silp": "SILP",
 }
 Widget = Literal["text", "multiline", "date", "number", "flag", "choice", "many"]
 
@@ -75,24 +81,29 @@ def fields_of(entry: Entry) -> list[FormField]:
 
 
 def _widget(info: FieldInfo) -> tuple[Widget, tuple[tuple[str, str], ...]]:
-    annotation = _without_none(info.annotation)
+    annotation, metadata = _without_none(info.annotation, list(info.metadata))
     if typing.get_origin(annotation) is list:
         return "many", ()
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return "choice", tuple((str(m.value), str(m.value).replace("_", " ")) for m in annotation)
+        return "choice", tuple(
+            (str(m.value), CHOICE_LABELS.get(str(m.value), str(m.value).replace("_", " "))) for m in annotation
+        )
     if annotation is bool:
         return "flag", ()
     if annotation is int:
         return "number", ()
     if annotation is date:
         return "date", ()
-    longest = max((getattr(m, "max_length", None) or 0 for m in info.metadata), default=0)
-    return ("multiline" if longest > SINGLE_LINE else "text"), ()
+    longest = max((getattr(m, "max_length", None) or 0 for m in metadata), default=0)
+    return ("multiline" if longest > SINGLE_LINE or MULTI_LINE in metadata else "text"), ()
 
 
-def _without_none(annotation: Any) -> Any:
-    """`X | None` as `X`."""
+def _without_none(annotation: Any, metadata: list[Any]) -> tuple[Any, list[Any]]:
+    """`X | None` as `X`; `Annotated[X, ...] | None` as `X` with its metadata (pydantic leaves it inside)."""
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         rest = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return rest[0] if len(rest) == 1 else annotation
-    return annotation
+        annotation = rest[0] if len(rest) == 1 else annotation
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation, *more = typing.get_args(annotation)
+        metadata = metadata + [m for part in more for m in getattr(part, "metadata", [part])]
+    return annotation, metadata

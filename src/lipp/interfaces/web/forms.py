@@ -51,7 +51,7 @@ def title_of(entry: Entry) -> str:
 
 
 def step_form(entry: Entry, path_values: dict[str, Any]) -> StepForm:
-    shown = tuple(f for f in fields_of(entry) if not f.on_path)
+    shown = tuple(sorted((f for f in fields_of(entry) if not f.on_path), key=lambda f: f.name == "on"))  # date last
     action = page_path(entry).format(**path_values)
     return StepForm(entry=entry, fields=shown, title=title_of(entry), action=action)
 
