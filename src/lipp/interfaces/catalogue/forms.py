@@ -36,6 +36,10 @@ LABELS = {  # field names that read badly spoken, as a form labels them
     "evidence": "Evidence",
     "hit": "Hit number",
 }
+HINTS = {  # where the model's description speaks to API clients, what a form says instead
+    "agencies": "Each agency's sector (police, health, education, childrens social care, early help, probation, "
+    "housing or other), then, if you wish, a colon and the organisation's name",
+}
 CHOICE_LABELS = {  # choices whose value is an abbreviation
     "lcspr": "LCSPR: local child safeguarding practice review",
     "scr": "SCR: serious case review",
@@ -69,7 +73,7 @@ def fields_of(entry: Entry) -> list[FormField]:
             FormField(
                 name=name,
                 label=info.title or LABELS.get(name) or name.replace("_", " ").capitalize(),
-                hint=info.description or helps.get(name, ""),
+                hint=HINTS.get(name) or info.description or helps.get(name, ""),
                 widget=kind,
                 required=info.is_required(),
                 choices=choices,

@@ -5,11 +5,13 @@ but what each page shows beside its form and where success goes)."""
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from fastapi import APIRouter
 
 from lipp.bootstrap import Lipp
 from lipp.domain.actors import Actor
+from lipp.domain.review import access
 from lipp.domain.review.finding import free_text_of
 from lipp.interfaces.catalogue import findings, markers, reviews
 from lipp.interfaces.catalogue.entry import Entry
@@ -21,6 +23,7 @@ from lipp.interfaces.web.pages import WebRoute
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 CHECK = "Check for identifying details"
+NO_BOARD = UUID(int=0)
 
 
 def done_at(entry: Entry, anchor: str = "") -> Any:
@@ -130,6 +133,12 @@ def current_rating(lipp: Lipp, actor: Actor, values: dict[str, Any], query: dict
     return {"rating": rating.rating, "evidence": rating.evidence, "mitigation": rating.mitigation}
 
 
+def notify_context(lipp: Lipp, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    """Only a board's coordinator may notify (require_may_notify, as POST /reviews asks)."""
+    access.require_may_notify(actor, actor.board_id or NO_BOARD)  # someone of no board is refused, as the API refuses
+    return {}
+
+
 def own_board(lipp: Lipp, actor: Actor, values: dict[str, Any], query: dict[str, str]) -> dict[str, Any]:
     """A coordinator notifies for their own board (as the CLI fills it in)."""
     return {"board": lipp.registry.board_by_id(actor.board_id).code} if actor.board_id else {}
@@ -176,6 +185,7 @@ def form_pages() -> list[FormPage]:
             entry=reviews.NOTIFY,
             done_at=lambda result, values: f"/app/reviews/{result.reference}?done=review-notify",
             defaults=own_board,
+            context=notify_context,
         )
     ]
     for entry in reviews.ENTRIES + findings.ENTRIES + markers.ENTRIES:
