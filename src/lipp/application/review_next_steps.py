@@ -9,7 +9,7 @@ from lipp.application.views import View
 from lipp.domain.actors import Actor
 from lipp.domain.errors import NotAuthorised
 from lipp.domain.review import access
-from lipp.domain.review.next_steps import findings_writable, next_steps
+from lipp.domain.review.next_steps import assessable_markers, findings_writable, next_steps
 
 
 class NextStepView(View):
@@ -37,6 +37,10 @@ class ReviewNextSteps(ReviewStore):
         return [
             NextStepView(step=s.step, name=s.name, allowed=s.allowed, why_not=s.why_not, behind=s.behind) for s in steps
         ]
+
+    def assessable_markers(self, actor: Actor, reference: str) -> set[int]:
+        """The quality markers the review's stage lets be rated today."""
+        return assessable_markers(self._visible(actor, reference, None), self.reference_data.markers)
 
     def rules_kept(self, actor: Actor, reference: str, rules: Iterable[str]) -> set[str]:
         """Which of the named access rules (lipp.domain.review.access, e.g. "require_may_advance") the actor

@@ -50,6 +50,18 @@ def findings_writable(review: Review, now: datetime) -> NextStep:
     return NextStep("log_finding", name, True)
 
 
+def assessable_markers(review: Review, markers: MarkerSet) -> set[int]:
+    """The markers the review's stage lets be rated now."""
+    numbers = set()
+    for marker in markers.markers:
+        try:
+            review.require_assessable(marker.number, markers)
+        except RuleBroken:
+            continue
+        numbers.add(marker.number)
+    return numbers
+
+
 def _behind(review: Review, step: str, stages: tuple[Stage, ...]) -> bool:
     if step == "resume":
         return not review.is_paused

@@ -60,11 +60,12 @@ def review_actions(lipp: Lipp, actor: Actor, reference: str, done: str | None) -
         step = steps.get(DOMAIN_STEP.get(entry.handler.split(".")[-1], entry.handler.split(".")[-1]))
         if step is None or rule_of(entry) not in kept:
             continue
-        action = Action(title_of(entry), href_of(entry, reference=reference), _sentence(step.why_not))
+        why = _sentence(step.why_not.partition(": ")[2] or step.why_not)  # "cannot X: first Y" says "First Y"
+        action = Action(title_of(entry), href_of(entry, reference=reference), why)
         if step.allowed:
             allowed.append(action)
-        elif not step.behind:
-            waiting.append(action)
+        elif not step.behind and why not in {w.why_not for w in waiting}:
+            waiting.append(action)  # each reason once, by the first step it holds back: the rest follow in order
     writable = steps["log_finding"]
     views = lipp.reviews.findings(actor, reference, include_withdrawn=True)
     quality = lipp.reviews.quality_markers(actor, reference)
@@ -81,6 +82,7 @@ def review_actions(lipp: Lipp, actor: Actor, reference: str, done: str | None) -
         "findings_why_not": "" if writable.allowed or writable.behind else _sentence(writable.why_not),
         "quality": quality,
         "may_assess": rule_of(markers.ASSESS) in kept,
+        "assessable": lipp.reviews.assessable_markers(actor, reference),
         "done": title_of(done_entry) if done_entry else "",
     }
 
