@@ -1,8 +1,8 @@
 """What a form needs to know about a command's fields, read from the catalogue entry and its pydantic model.
 
 A field's label is its title (else `LABELS`' wording, else its name, spoken); its hint is the model's description,
-else the CLI's help; choices come from an enum; text longer than a line allows (over `SINGLE_LINE` characters)
-is multi-line.
+else the CLI's help (not for a choice: that help lists the choices, which the form shows); choices come from an
+enum; text longer than a line allows (over `SINGLE_LINE` characters), or of several lines, is multi-line.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def fields_of(entry: Entry) -> list[FormField]:
             FormField(
                 name=name,
                 label=info.title or LABELS.get(name) or name.replace("_", " ").capitalize(),
-                hint=HINTS.get(name) or info.description or helps.get(name, ""),
+                hint=HINTS.get(name) or info.description or ("" if kind == "choice" else helps.get(name, "")),
                 widget=kind,
                 required=info.is_required(),
                 choices=choices,
