@@ -8,11 +8,12 @@ from fastapi import FastAPI
 
 
 def install(app: FastAPI) -> None:
-    from lipp.interfaces.web import auth_routes, page_routes, second_factor_routes
+    from lipp.interfaces.web import auth_routes, page_routes, review_forms, second_factor_routes
     from lipp.interfaces.web.assets import mount_assets
 
     mount_assets(app)
     app.include_router(page_routes.top)
     app.include_router(auth_routes.router)
     app.include_router(second_factor_routes.router)
+    app.include_router(review_forms.router)  # before the pages: /app/reviews/new is a form, not a review
     app.include_router(page_routes.router)  # last: its catch-all answers unknown /app/ addresses
