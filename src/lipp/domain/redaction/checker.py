@@ -1,4 +1,5 @@
-"""The redaction check: every possible identifying detail in a text, with its position. Pure: no network."""
+"""The redaction check: every possible identifying detail in a text, with its position. No network: the rules
+are data files shipped in the package and the recogniser's model is an installed package (ADR 0020)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from lipp.domain.redaction.patterns import (
     school_names,
     street_addresses,
 )
+from lipp.domain.redaction.recogniser import model_names
+from lipp.domain.redaction.rules import rule_hits
 
-CHECKER_VERSION = 1
-"""Recorded with each check, so a finding cleared by an older checker can be told apart."""
+CHECKER_VERSION = 2
+"""Recorded with each check, so a finding cleared by an older checker can be told apart. Version 2: the rules
+file redaction-rules-v1.json and the recogniser (spaCy en_core_web_sm 3.8.0) beside version 1's patterns."""
 
 # Earlier detectors win when two hits cover the same characters equally: an NHS number over a phone number.
 DETECTORS: tuple[Callable[[str], list[Hit]], ...] = (
@@ -29,6 +33,8 @@ DETECTORS: tuple[Callable[[str], list[Hit]], ...] = (
     school_names,
     street_addresses,
     person_names,
+    rule_hits,
+    model_names,
 )
 
 
