@@ -17,7 +17,8 @@ from lipp.domain.redaction.patterns import (
     street_addresses,
 )
 from lipp.domain.redaction.recogniser import model_names
-from lipp.domain.redaction.rules import rule_hits
+from lipp.domain.redaction.rule_matches import rule_hits
+from lipp.domain.redaction.vocabulary import unfamiliar_words
 
 CHECKER_VERSION = 2
 """Recorded with each check, so a finding cleared by an older checker can be told apart. Version 2: the rules
@@ -35,6 +36,7 @@ DETECTORS: tuple[Callable[[str], list[Hit]], ...] = (
     person_names,
     rule_hits,
     model_names,
+    unfamiliar_words,
 )
 
 

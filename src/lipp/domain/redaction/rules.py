@@ -1,9 +1,10 @@
 """The redaction check's rules kept as data: patterns and word lists in `redaction-rules-v<N>.json`.
 
-A pattern reports its kind for each match (only its group named 'hit', where it has one). For a named place,
-the name starts after the last word that is never part of a name ('he attended oakfield primary') and after any
-generic leading words ('the local hospital'): a match left with only its last word is dropped. So is one whose
-hit is a word that is never a name ('mum was'), or one of the field's own terms ('Family Court', 'MARAC')."""
+How their matches become hits is in `rule_matches`: a pattern reports its kind for each match (only its group
+named 'hit', where it has one). For a named place, the name starts after the last word that is never part of
+one ('he attended oakfield primary') and after any generic leading words ('the local hospital'): a match left
+with only its last word is dropped. So is one whose hit is a word that is never a name ('mum was'), or one of
+the field's own terms ('Family Court', 'MARAC')."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from lipp.domain.redaction.hits import DetailKind, Hit
-from lipp.domain.redaction.names import known_names
+from lipp.domain.redaction.hits import DetailKind
 from lipp.domain.reference.loading import latest_version, read_data
 
 RULES_KIND = "redaction-rules"
@@ -29,7 +29,7 @@ class Rule:
     pattern: re.Pattern[str]
     generic: frozenset[str]
     not_hit: frozenset[str]
-    not_hit_endings: tuple[str, ...]
+    name_like: bool
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,14 @@ def _compile(entry: dict[str, Any], words: dict[str, list[str]]) -> Rule:
     generic = frozenset(word.casefold() for word in words.get(entry.get("generic", ""), []))
     not_hit = frozenset(word.casefold() for word in words.get(entry.get("not_hit", ""), []))
     pattern = re.compile(PLACEHOLDER.sub(splice, entry["pattern"]), flags)
-    endings = tuple(entry.get("not_hit_endings", ()))
-    return Rule(entry["id"], DetailKind(entry["kind"]), pattern, generic, not_hit, endings)
+    return Rule(entry["id"], DetailKind(entry["kind"]), pattern, generic, not_hit, bool(entry.get("name_like")))
+
+
+@cache
+def rule_words(name: str, version: int | None = None) -> tuple[str, ...]:
+    """A word list of the rules file."""
+    chosen = version if version is not None else latest_version(RULES_KIND)
+    return tuple(read_data(RULES_KIND, chosen)["words"][name])
 
 
 @cache
@@ -75,39 +81,3 @@ def is_field_term(text: str, book: RuleBook | None = None) -> bool:
     terms = (book or rule_book()).field_terms
     folded = " ".join(text.split()).casefold()
     return folded in terms or folded.removeprefix("the ") in terms
-
-
-def rule_hits(text: str) -> list[Hit]:
-    """Every match of every rule in the text, filtered as the module docstring says."""
-    book = rule_book()
-    hits = []
-    for rule in book.rules:
-        for match in rule.pattern.finditer(text):
-            start, end = match.span("hit") if "hit" in rule.pattern.groupindex else match.span()
-            if rule.generic:
-                name_start = _name_start(text, start, end, rule.generic, book.stop_words)
-                if name_start is None:
-                    continue
-                start = name_start
-            found = text[start:end]
-            if found.casefold() in rule.not_hit or is_field_term(found, book) or is_field_term(match.group(), book):
-                continue
-            if found.casefold().endswith(rule.not_hit_endings) and found.capitalize() not in known_names():
-                continue
-            hits.append(Hit(rule.kind, start, end, found))
-    return hits
-
-
-def _name_start(text: str, start: int, end: int, generic: frozenset[str], stops: frozenset[str]) -> int | None:
-    """Where a place's name starts: after the last word that is never part of one, then past generic words;
-    None if only the last word of the match is left."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    first = 0
-    for index, word in enumerate(words[:-1]):
-        if word.group().rstrip(",").casefold() in stops:
-            first = index + 1
-    while first < len(words) - 1 and words[first].group().rstrip(",").casefold() in generic:
-        first += 1
-    if first >= len(words) - 1:
-        return None
-    return start + words[first].start()
