@@ -67,6 +67,11 @@ def given_names() -> GivenNames:
     return GivenNames(frozenset(always), frozenset(mid), frozenset(beside))
 
 
+def _before(text: str, position: int) -> str:
+    """The few characters before a position that the cues read (empty only at the start of the text)."""
+    return text[max(0, position - 30) : position]
+
+
 def known_names() -> frozenset[str]:
     """Every given name of the lexicon, whatever its kind."""
     lexicon = given_names()
@@ -78,7 +83,7 @@ def is_everyday_word_opening_a_sentence(text: str, start: int, end: int) -> bool
     lexicon = given_names()
     word = text[start:end]
     everyday = word in lexicon.mid_sentence or word in lexicon.beside_surname
-    return everyday and SENTENCE_START.search(text[:start]) is not None
+    return everyday and SENTENCE_START.search(_before(text, start)) is not None
 
 
 def person_names(text: str) -> list[Hit]:
@@ -86,7 +91,7 @@ def person_names(text: str) -> list[Hit]:
     hits = [Hit(DetailKind.PERSON_NAME, m.start(), m.end(), m.group()) for m in TITLED.finditer(text)]
     for match in CAPITALISED.finditer(text):
         word = match.group()
-        before, after = text[: match.start()], text[match.end() :]
+        before, after = _before(text, match.start()), text[match.end() : match.end() + 40]
         surname = SURNAME_NEXT.match(after)
         has_surname = surname is not None and surname.group().strip() not in NOT_SURNAMES
         cued = CUE_BEFORE.search(before) is not None

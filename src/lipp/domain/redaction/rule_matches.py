@@ -22,7 +22,7 @@ def rule_hits(text: str) -> list[Hit]:
                     continue
                 start = name_start
             found = text[start:end]
-            if found.casefold() in rule.not_hit or is_field_term(found, book) or is_field_term(match.group(), book):
+            if found.casefold() in rule.not_hit or is_field_term(found) or is_field_term(match.group()):
                 continue
             if rule.name_like and not is_name_like(found):
                 continue

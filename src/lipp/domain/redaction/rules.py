@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lipp.domain.redaction.hits import DetailKind
@@ -76,8 +76,9 @@ def rule_book(version: int | None = None) -> RuleBook:
     return RuleBook(chosen, rules, field_terms, frozenset(word.casefold() for word in words["not_a_name"]))
 
 
-def is_field_term(text: str, book: RuleBook | None = None) -> bool:
+@lru_cache(maxsize=65536)
+def is_field_term(text: str) -> bool:
     """Whether the text is one of the field's own terms (with or without a leading 'the')."""
-    terms = (book or rule_book()).field_terms
+    terms = rule_book().field_terms
     folded = " ".join(text.split()).casefold()
     return folded in terms or folded.removeprefix("the ") in terms

@@ -6,15 +6,11 @@ name-like: 'raluca', 'Kaur'."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib.resources import files
-
-import srsly  # type: ignore[import-untyped]
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache, lru_cache
 
 from lipp.domain.redaction.hits import DetailKind, Hit
+from lipp.domain.redaction.model import model_file
 from lipp.domain.redaction.names import known_names
-from lipp.domain.redaction.recogniser import MODEL_PACKAGE, MODEL_VERSION
 from lipp.domain.redaction.rules import is_field_term, rule_book, rule_words
 
 WORD = re.compile(r"(?<![\w@./-])[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?![\w@/]|-\w|\.\w)")
@@ -41,9 +37,12 @@ SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed"
 
 @cache
 def english_words() -> frozenset[str]:
-    """Base forms and irregular forms from the lemmatiser's tables, and the rules file's extra words."""
-    path = files(MODEL_PACKAGE) / f"{MODEL_PACKAGE}-{MODEL_VERSION}" / "lemmatizer" / "lookups" / "lookups.bin"
-    tables = srsly.msgpack_loads(path.read_bytes())
+    """Base forms and irregular forms from the lemmatiser's tables, and the rules file's extra words (read on
+    first use: importing spaCy takes a second or two, which a command that checks no text never pays)."""
+    import srsly  # type: ignore[import-untyped]
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    tables = srsly.msgpack_loads(model_file("lemmatizer", "lookups", "lookups.bin").read_bytes())
     words: set[str] = set()
     for forms in tables["lemma_index"].values():
         words.update(forms)
@@ -54,6 +53,7 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def is_english(word: str) -> bool:
     """Whether a word, inflected or spelled the British way, is an English word."""
     known = english_words()
