@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lipp.domain.redaction.hits import Hit
+from lipp.domain.redaction.model import pipeline
 from lipp.domain.redaction.names import person_names
 from lipp.domain.redaction.nhs import nhs_numbers
 from lipp.domain.redaction.patterns import (
@@ -18,7 +19,8 @@ from lipp.domain.redaction.patterns import (
 )
 from lipp.domain.redaction.recogniser import model_names
 from lipp.domain.redaction.rule_matches import rule_hits
-from lipp.domain.redaction.vocabulary import unfamiliar_words
+from lipp.domain.redaction.rules import rule_book
+from lipp.domain.redaction.vocabulary import english_words, unfamiliar_words
 
 CHECKER_VERSION = 2
 """Recorded with each check, so a finding cleared by an older checker can be told apart. Version 2: the rules
@@ -40,6 +42,14 @@ VERSION_1_DETECTORS: tuple[Detector, ...] = (
 """The names list and patterns alone: the check before version 2, kept to measure against."""
 
 DETECTORS: tuple[Detector, ...] = (*VERSION_1_DETECTORS, rule_hits, model_names, unfamiliar_words)
+
+
+def prepare() -> None:
+    """Load the rules, the word index and the recogniser's model now rather than on the first check (a second
+    or two): for a server starting, or tests with deadlines."""
+    rule_book()
+    english_words()
+    pipeline()
 
 
 def check_text(text: str) -> list[Hit]:
