@@ -16,12 +16,19 @@ import json
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from lipp.domain.redaction.checker import CHECKER_VERSION, VERSION_1_DETECTORS, check_text, check_with
+from lipp.domain.redaction.checker import (
+    CHECKER_VERSION,
+    VERSION_1_DETECTORS,
+    check_text,
+    check_with,
+    forget_remembered_words,
+)
 from lipp.domain.redaction.hits import DetailKind, Hit
 from lipp.domain.redaction.rates import LabelledCase, Rates, evaluate
 
@@ -119,20 +126,30 @@ def findings_of(cases: list[LabelledCase], count: int, seed: int = 16) -> list[s
     return findings
 
 
-def time_findings(cases: list[LabelledCase], rounds: int = 15) -> tuple[float, list[float], list[float]]:
-    """The first check's time (which loads the recogniser), then wall and CPU time per new 4,000-character
-    finding (each different, so nothing is read from the recogniser's cache)."""
-    first, *findings = findings_of(cases, rounds + 1)
-    started = time.perf_counter()
-    check_text(first)
-    load = time.perf_counter() - started
+LOAD_ONCE = (
+    "import time; t = time.perf_counter(); from lipp.domain.redaction.checker import prepare; prepare(); "
+    "print(time.perf_counter() - t)"
+)
+
+
+def time_load() -> float:
+    """Seconds a fresh process takes to import the check and load its rules, word index and model."""
+    done = subprocess.run([sys.executable, "-c", LOAD_ONCE], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip())
+
+
+def time_findings(cases: list[LabelledCase], rounds: int = 15) -> tuple[list[float], list[float]]:
+    """Wall and CPU time per 4,000-character finding, each different and each checked with the caches of words
+    and model windows emptied first, as for text never seen before."""
+    findings = findings_of(cases, rounds)
     wall, cpu = [], []
     for finding in findings:
+        forget_remembered_words()
         started, started_cpu = time.perf_counter(), time.process_time()
         check_text(finding)
         wall.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
-    return load, wall, cpu
+    return wall, cpu
 
 
 def _print_rates(name: str, rates: Rates) -> None:
@@ -172,11 +189,11 @@ def main() -> None:
     print(f"  earlier set ({CASES.name}, 80 texts):")
     for name, check in checks:
         _print_rates(name, evaluate(load_cases(), check))
-    load, wall, cpu = time_findings(load_set())
-    print(f"  a {FINDING_CHARS:,}-character finding (target under 50 ms):")
-    print(f"    first check in a process (loads the recogniser): {load * 1000:,.0f} ms")
+    wall, cpu = time_findings(load_set())
+    print(f"  a {FINDING_CHARS:,}-character finding never seen before (target under 50 ms):")
+    print(f"    loading the check in a fresh process (once): {time_load() * 1000:,.0f} ms")
     print(
-        f"    then: wall median {statistics.median(wall):.1f} ms, max {max(wall):.1f} ms; "
+        f"    each finding: wall median {statistics.median(wall):.1f} ms, max {max(wall):.1f} ms; "
         f"CPU median {statistics.median(cpu):.1f} ms, max {max(cpu):.1f} ms"
     )
     held_out = within_targets(results[f"lipp v{CHECKER_VERSION}"]["held_out"])

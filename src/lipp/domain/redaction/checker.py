@@ -17,10 +17,10 @@ from lipp.domain.redaction.patterns import (
     school_names,
     street_addresses,
 )
-from lipp.domain.redaction.recogniser import model_names
+from lipp.domain.redaction.recogniser import model_names, remembered_people
 from lipp.domain.redaction.rule_matches import rule_hits
-from lipp.domain.redaction.rules import rule_book
-from lipp.domain.redaction.vocabulary import english_words, unfamiliar_words
+from lipp.domain.redaction.rules import is_field_term, rule_book
+from lipp.domain.redaction.vocabulary import english_words, is_english, unfamiliar_words
 
 CHECKER_VERSION = 2
 """Recorded with each check, so a finding cleared by an older checker can be told apart. Version 2: the rules
@@ -50,6 +50,13 @@ def prepare() -> None:
     rule_book()
     english_words()
     pipeline()
+
+
+def forget_remembered_words() -> None:
+    """Empty the caches of words and model windows already read (for timing a check of new text)."""
+    remembered_people.cache_clear()
+    is_english.cache_clear()
+    is_field_term.cache_clear()
 
 
 def check_text(text: str) -> list[Hit]:

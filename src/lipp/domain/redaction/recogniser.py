@@ -79,7 +79,7 @@ def _names_an_organisation(text: str, end: int, found: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _people(window: str) -> tuple[tuple[int, int], ...]:
+def remembered_people(window: str) -> tuple[tuple[int, int], ...]:
     """Spans of the PERSON entities the model finds in a window (the same window is read once)."""
     return tuple((e.start_char, e.end_char) for e in pipeline()(window).ents if e.label_ == "PERSON")
 
@@ -88,7 +88,7 @@ def model_names(text: str) -> list[Hit]:
     """Person names the model recognises, less acronyms and the field's own terms ('MARAC', 'Health Visitor')."""
     hits = []
     for offset, window_end in _windows(text):
-        for start, end in _people(text[offset:window_end]):
+        for start, end in remembered_people(text[offset:window_end]):
             start, end = start + offset, end + offset
             found = text[start:end]
             if ACRONYM.match(found) or is_field_term(found) or is_field_term(LEADING_WORDS.sub("", found)):
