@@ -15,6 +15,7 @@ from lipp.domain.redaction.rules import is_field_term, rule_book, rule_words
 
 WORD = re.compile(r"(?<![\w@./-])[A-Za-z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?![\w@/]|-\w|\.\w)")
 POSSESSIVE = re.compile(r"['’]s?$")
+CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
 BRITISH_ENDINGS = (
     ("our", "or"),
     ("ours", "ors"),
@@ -84,6 +85,15 @@ def is_name_like(word: str) -> bool:
     return not is_english(bare) and not is_field_term(bare) and bare.casefold() not in rule_book().stop_words
 
 
+def _opens_an_organisations_name(text: str, end: int) -> bool:
+    """Whether capitalised words run on to an organisation's word: an area's name in 'Eastmere Children's
+    Safeguarding Partnership' names the partnership, not a person."""
+    run = CAPITALISED_RUN.match(text, end)
+    words = run.group().split() if run else []
+    organisations = {word.casefold() for word in rule_words("organisation_word")}
+    return bool(words) and POSSESSIVE.sub("", words[-1]).casefold() in organisations
+
+
 def unfamiliar_words(text: str) -> list[Hit]:
     """Words that are neither English nor the field's own, in any case: most names outside the lexicon."""
     hits = []
@@ -92,6 +102,8 @@ def unfamiliar_words(text: str) -> list[Hit]:
         if len(word) < 3 or word.isupper():
             continue
         if is_english(word) or is_field_term(word) or word.casefold() in rule_book().stop_words:
+            continue
+        if word[0].isupper() and _opens_an_organisations_name(text, match.end()):
             continue
         hits.append(Hit(DetailKind.PERSON_NAME, match.start(), match.start() + len(word), word))
     return hits
