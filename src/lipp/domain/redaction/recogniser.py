@@ -4,7 +4,7 @@ word index cannot decide.
 A word that is not English is flagged without the model (`vocabulary`), and the field's terms never are. What
 is left is a capitalised English word in running text ('noted that Grace was tired', 'Padraig and Sultana')
 and a word after a family role ('daughter mei'): the model reads a window of words around each such place,
-which keeps a 4,000-character finding well under 50 ms. Only PERSON entities are used: places and
+which keeps a 4,000-character finding under 50 ms of CPU. Only PERSON entities are used: places and
 organisations come from the rules, which know the field's terms."""
 
 from __future__ import annotations
