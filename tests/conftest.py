@@ -161,6 +161,14 @@ def people(lipp: Lipp) -> People:
 
 
 @pytest.fixture(scope="session")
+def redaction_check_loaded() -> None:
+    """The redaction check's recogniser, loaded once per worker before timed property tests run."""
+    from lipp.domain.redaction.checker import prepare
+
+    prepare()
+
+
+@pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
     """One temporary Prefect server for the whole session (about 17 s once); flows in tests run against it."""
     import os

@@ -65,8 +65,8 @@ def test_on_the_labelled_set_the_check_misses_few_details_and_flags_no_clean_tex
     rates = evaluate(cases)
     assert len(cases) >= 60 and rates.negative_cases >= 20
     assert rates.false_positive_rate == 0.0, rates.false_positives
-    assert rates.miss_rate <= 0.2, rates.misses
-    # Every miss is a kind the check cannot know without context: names outside the lexicon or in lower case,
-    # a name that opens a sentence as an everyday word, an unnamed estate or unit. No structured detail is missed.
+    assert rates.miss_rate <= 0.05, rates.misses
+    # What is left: a name that opens a sentence as an everyday word ('Grace had missed'), a two-letter nickname,
+    # a date of birth after a cue the rules do not know. No structured detail is missed.
     assert rates.missed_by_kind["nhs_number"] == rates.missed_by_kind["email"] == 0
     assert rates.missed_by_kind["phone_number"] == rates.missed_by_kind["postcode"] == 0

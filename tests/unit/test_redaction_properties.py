@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lipp.domain.redaction.checker import check_text
 from lipp.domain.redaction.nhs import is_valid_nhs_number
+
+pytestmark = pytest.mark.usefixtures("redaction_check_loaded")
 
 WORDS = st.sampled_from(
     ["Sarah", "Will", "May", "the", "school", "Oakfield", "Primary", "School", "14", "Acacia", "Avenue", "NE6", "2RT",

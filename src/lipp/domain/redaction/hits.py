@@ -17,6 +17,11 @@ class DetailKind(StrEnum):
     EMAIL = "email"
     STREET_ADDRESS = "street_address"
     SCHOOL_NAME = "school_name"
+    AGE_ON_DATE = "age_on_date"
+    HOSPITAL = "hospital"
+    ESTATE = "estate"
+    PLACE_NAME = "place_name"
+    NICKNAME = "nickname"
 
     @property
     def label(self) -> str:
