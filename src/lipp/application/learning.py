@@ -105,7 +105,7 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
             raise BriefingNeedsAPublishedReview(
                 f"{review.reference} is {review.stage.label}: briefings are drafted from published reviews"
             )
-        findings = [review.findings[n] for n in review.finding_order if review.findings[n].shareable]
+        findings = [review.findings[n] for n in review.finding_order if review.findings[n].cleared]
         if not findings:
             raise NoClearedFindings(f"{review.reference} has no findings cleared as shareable ('lipp finding share')")
         cleared = [
