@@ -177,7 +177,14 @@ def _assemble(settings: Settings, clock: Clock | None, reach: LearningReach | No
         tokens=tokens,
         alliance=AllianceApplication(storage, clock, registry),
         digests=DigestsApplication(
-            storage, clock, registry, engine, runner, facts_projection, reach or DeliveryFactsReach(engine)
+            storage,
+            clock,
+            registry,
+            engine,
+            runner,
+            facts_projection,
+            reach or DeliveryFactsReach(engine),
+            disclosure_threshold=settings.disclosure.threshold,
         ),
         learning=learning,
         deliveries=deliveries,

@@ -18,9 +18,7 @@ from tests.scenario.journeys import a_finding, in_conduct
 IDENTIFYING = "When Sarah's baby presented with bruising at Oakfield Primary School, no strategy discussion was held."
 
 
-def test_a_finding_with_no_identifying_detail_is_cleared_at_once_for_the_board(
-    lipp: Lipp, people: People
-) -> None:
+def test_a_finding_with_no_identifying_detail_is_cleared_at_once_for_the_board(lipp: Lipp, people: People) -> None:
     reference = in_conduct(lipp, people)
     lipp.reviews.log_finding(people.reviewer, a_finding(reference))
     receipt = lipp.reviews.share_finding(people.coordinator, f.ShareFinding(reference=reference, finding="F1"))
