@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lipp.bootstrap import build
+from lipp.commands import findings as f
 from lipp.commands.alliance import (
     ChangeDigestSubscription,
     CommitAction,
@@ -21,7 +22,6 @@ from lipp.commands.alliance import (
     WithdrawAction,
 )
 from lipp.commands.registry import RegisterUser
-from lipp.commands import findings as f
 from lipp.config import Settings
 from lipp.digest.periods import Period
 from lipp.domain.clock import SettableClock

@@ -47,12 +47,12 @@ def _consistent(values: dict[Entry, int], table: list[list[int]], row_totals: bo
 
 
 @settings(max_examples=300, deadline=None)
-@given(table=tables(), row_totals=st.booleans(), column_totals=st.booleans())
+@given(table=tables(), row_totals=st.booleans(), column_totals=st.booleans(), public=st.booleans())
 def test_no_suppressed_value_can_be_recovered_from_the_values_and_totals_shown(
-    table: list[list[int]], row_totals: bool, column_totals: bool
+    table: list[list[int]], row_totals: bool, column_totals: bool, public: bool
 ) -> None:
     values = _entries(table, row_totals, column_totals)
-    shown = suppress(table, row_totals=row_totals, column_totals=column_totals)
+    shown = suppress(table, row_totals=row_totals, column_totals=column_totals, public_totals=public)
     seen: dict[Entry, object] = {("cell", r, c): v for r, row in enumerate(shown.cells) for c, v in enumerate(row)}
     seen.update({("row", r, 0): v for r, v in enumerate(shown.row_totals or [])})
     seen.update({("column", 0, c): v for c, v in enumerate(shown.column_totals or [])})
@@ -60,11 +60,16 @@ def test_no_suppressed_value_can_be_recovered_from_the_values_and_totals_shown(
         seen[("grand", 0, 0)] = shown.grand_total
     assert seen.keys() == values.keys()
     for entry, value in values.items():
-        if 0 < value < 5:
+        if public and entry[0] != "cell":
+            assert seen[entry] == value  # public totals are always shown
+        elif 0 < value < 5:
             assert seen[entry] == "fewer than 5"
         elif seen[entry] != HIDDEN:
             assert seen[entry] == value  # what is shown is true
     hidden = sorted(entry for entry, v in seen.items() if not isinstance(v, int))
+    if shown.exposed:
+        assert public  # only public totals can leave a value exposed, and then the caller shows no cells
+        return
     if len(hidden) > 9:
         return  # the brute-force search below would take too long; the generator keeps this rare
     # An independent check by brute force: every hidden value has another completion, with no count below zero,
@@ -92,3 +97,9 @@ def test_a_lone_small_cell_in_a_column_takes_the_next_smallest_with_it() -> None
 def test_the_threshold_is_configurable() -> None:
     shown = suppress([[8], [12]], row_totals=False, column_totals=True, threshold=10)
     assert shown.cells == [["fewer than 10"], [HIDDEN]]
+
+
+def test_with_public_totals_a_lone_small_cell_is_reported_as_exposed() -> None:
+    assert suppress([[3]], row_totals=False, column_totals=True, public_totals=True).exposed
+    two = suppress([[3], [9]], row_totals=False, column_totals=True, public_totals=True)
+    assert (two.cells, two.column_totals, two.exposed) == ([["fewer than 5"], [HIDDEN]], [12], False)

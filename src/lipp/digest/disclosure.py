@@ -32,6 +32,9 @@ class Suppressed:
     row_totals: list[Shown] | None
     column_totals: list[Shown] | None
     grand_total: Shown | None
+    exposed: bool = False
+    """Some hidden value can still be worked out (only when totals are public and too few cells can be hidden:
+    one board alone, say); the caller must then not show the cells at all."""
 
 
 def fewer_than(threshold: int) -> str:
@@ -44,9 +47,11 @@ def suppress(
     row_totals: bool,
     column_totals: bool,
     threshold: int = DEFAULT_THRESHOLD,
+    public_totals: bool = False,
 ) -> Suppressed:
     """The table with its totals (as asked for), small values hidden and enough others hidden that none of them
-    can be derived. The grand total is shown when both kinds of totals are."""
+    can be derived. The grand total is shown when both kinds of totals are. With `public_totals` the totals are
+    known anyway (shown elsewhere), so they are never hidden and only cells are."""
     table = [list(row) for row in cells]
     rows, columns = len(table), (len(table[0]) if table else 0)
     values: dict[Entry, int] = {("cell", r, c): table[r][c] for r in range(rows) for c in range(columns)}
@@ -56,17 +61,17 @@ def suppress(
         values.update({("column", 0, c): sum(table[r][c] for r in range(rows)) for c in range(columns)})
     if row_totals and column_totals:
         values[("grand", 0, 0)] = sum(sum(row) for row in table)
-    small = {entry for entry, value in values.items() if 0 < value < threshold}
+    fixed = {entry for entry in values if entry[0] != "cell"} if public_totals else set()
+    small = {entry for entry, value in values.items() if 0 < value < threshold and entry not in fixed}
     hidden = set(small)
     lines = _lines(rows, columns, row_totals, column_totals)
-    while True:
-        exposed = _exposed(hidden, lines)
-        if not exposed:
-            break
-        complement = _complement(exposed[0], hidden, lines, values)
+    exposed = _exposed(hidden, lines)
+    while exposed:
+        complement = _complement(exposed[0], hidden | fixed, lines, values)
         if complement is None:
-            break  # everything is hidden already
+            break  # nothing left that may be hidden
         hidden.add(complement)
+        exposed = _exposed(hidden, lines)
 
     def shown(entry: Entry) -> Shown:
         if entry in small:
@@ -78,6 +83,7 @@ def suppress(
         row_totals=[shown(("row", r, 0)) for r in range(rows)] if row_totals else None,
         column_totals=[shown(("column", 0, c)) for c in range(columns)] if column_totals else None,
         grand_total=shown(("grand", 0, 0)) if row_totals and column_totals else None,
+        exposed=bool(exposed),
     )
 
 

@@ -88,16 +88,18 @@ def summary(
     signed_off = sum(c.count for c in counts if c.fact == "signed_off")
     per_board = Counter(f.board_code for f in findings)
     boards = sorted(per_board)
-    shown = suppress([[per_board[b]] for b in boards], row_totals=False, column_totals=True, threshold=threshold)
-    [total] = shown.column_totals or [0]
+    # The period's total of findings is stated anyway, so it is public: only boards' counts are hidden, and when
+    # they cannot be hidden well enough (one board alone with a small count) no board is listed.
+    shown = suppress(
+        [[per_board[b]] for b in boards], row_totals=False, column_totals=True, threshold=threshold, public_totals=True
+    )
     [signed] = suppress([[signed_off]], row_totals=False, column_totals=False, threshold=threshold).cells[0]
+    rows = [] if shown.exposed else list(zip(boards, shown.cells, strict=True))
     return PeriodSummary(
         reviews_signed_off=signed,
         findings_cleared=sum(1 for f in findings if f.travels),
-        findings_by_board=[
-            BoardFindings(board=b, findings=cells[0]) for b, cells in zip(boards, shown.cells, strict=True)
-        ],
-        findings_by_board_total=total if boards else 0,
+        findings_by_board=[BoardFindings(board=b, findings=cells[0]) for b, cells in rows],
+        findings_by_board_total=len(findings),
     )
 
 
