@@ -28,6 +28,11 @@ def show_sharing(session: Any, command: Any, receipt: Any, values: dict[str, Any
             "nobody, a coordinator confirms it ('lipp finding confirm ... --hit N --reason ...'). It cannot be "
             "approved for sharing until every hit is cleared."
         )
+    elif receipt.sharing == "withheld":
+        print_line(
+            "Approved, but withheld from national views since a pause for a criminal trial: a coordinator releases "
+            f"the review's findings ('lipp finding release {receipt.reference} --reason ...')."
+        )
     elif receipt.sharing == "awaiting_approval":
         print_line(
             f"A coordinator of the board approves it for sharing ('lipp finding approve {receipt.reference} "
