@@ -172,7 +172,7 @@ def _assemble(settings: Settings, clock: Clock | None, reach: LearningReach | No
         runner=runner,
         register=ReviewRegister(engine, runner, register_projection, timescales),
         library=library,
-        marker_results=MarkerResults(engine, runner, markers_projection),
+        marker_results=MarkerResults(engine, runner, markers_projection, settings.disclosure.threshold),
         reviewers=reviewers,
         tokens=tokens,
         alliance=AllianceApplication(storage, clock, registry),

@@ -66,7 +66,8 @@ def test_marker_results_count_what_the_cli_counts(shared_api: Api) -> None:
     assert national == _as_json(api.lipp.marker_results.marker_results(people.national_body))
     assert own == _as_json(api.lipp.marker_results.marker_results(people.coordinator))
     assert [r["marker"] for r in national] == list(range(1, 19))
-    assert national[2]["met"] >= own[2]["met"] >= 1
+    assert own[2]["met"] >= 1
+    assert isinstance(national[2]["met"], str) or national[2]["met"] >= 5  # small counts hidden nationally
 
 
 def test_projection_status_shows_every_read_model_caught_up(shared_api: Api) -> None:
