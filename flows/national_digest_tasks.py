@@ -15,7 +15,7 @@ from lipp.application.digests import Computed
 from lipp.bootstrap import Lipp
 from lipp.digest import files
 from lipp.digest.periods import period_of
-from lipp.domain.actors import SYSTEM_ACTOR
+from lipp.domain.actors import SYSTEM_ACTOR, Actor
 from lipp.domain.clock import today_in_england
 
 
@@ -25,11 +25,18 @@ def catch_up_facts(lipp: Lipp) -> int:
     return lipp.digests.catch_up(SYSTEM_ACTOR)
 
 
+def _actor(lipp: Lipp, requested_by: str | None) -> Actor:
+    """Who the run acts for: the user who asked for it, or lipp's own schedule."""
+    return lipp.registry.actor_for(requested_by) if requested_by else SYSTEM_ACTOR
+
+
 @task(cache_policy=NO_CACHE)
-def compute_digest(lipp: Lipp, period_from: date | None, period_to: date | None, position: int) -> Computed:
+def compute_digest(
+    lipp: Lipp, period_from: date | None, period_to: date | None, position: int, requested_by: str | None = None
+) -> Computed:
     """Compute and render the digest of the period from the history up to `position`."""
     period = period_of(period_from, period_to, today_in_england(lipp.clock))
-    return lipp.digests.compute(SYSTEM_ACTOR, period, position)
+    return lipp.digests.compute(_actor(lipp, requested_by), period, position)
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -40,9 +47,9 @@ def write_files(lipp: Lipp, computed: Computed) -> Path:
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def issue_digest(lipp: Lipp, computed: Computed) -> str:
+def issue_digest(lipp: Lipp, computed: Computed, requested_by: str | None = None) -> str:
     """Record the digest as issued (its id is fixed by its period and position, so a retry changes nothing)."""
-    return str(lipp.digests.issue(SYSTEM_ACTOR, computed).id)
+    return str(lipp.digests.issue(_actor(lipp, requested_by), computed).id)
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

@@ -158,7 +158,16 @@ class Lipp:
 
         reach = self._reach or DeliveryFactsReach(self.read_models)
         facts = self.projection(DigestFactsProjection)
-        return DigestsApplication(self.storage, self.clock, self.registry, self.read_models, self.runner, facts, reach)
+        return DigestsApplication(
+            self.storage,
+            self.clock,
+            self.registry,
+            self.read_models,
+            self.runner,
+            facts,
+            reach,
+            disclosure_threshold=self.settings.disclosure.threshold,
+        )
 
     @cached_property
     def learning(self) -> LearningApplication:
@@ -216,7 +225,8 @@ class Lipp:
         from lipp.projections.markers.projection import MarkerResultsProjection
         from lipp.projections.markers.view import MarkerResults
 
-        return MarkerResults(self.read_models, self.runner, self.projection(MarkerResultsProjection))
+        projection = self.projection(MarkerResultsProjection)
+        return MarkerResults(self.read_models, self.runner, projection, self.settings.disclosure.threshold)
 
     @cached_property
     def deliveries(self) -> DeliveriesView:

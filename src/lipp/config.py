@@ -68,6 +68,13 @@ class LearningSettings(BaseModel):
         )
 
 
+class DisclosureSettings(BaseModel):
+    """Small-number suppression in national and cross-board views (LIPP_DISCLOSURE__THRESHOLD=10): counts from
+    1 to the threshold less one are shown as "fewer than N", with other counts hidden so they cannot be derived."""
+
+    threshold: int = Field(default=5, ge=2, le=50, description="The smallest count shown as a number")
+
+
 class DateSettings(BaseModel):
     """Which business dates lipp accepts (LIPP_DATES__EARLIEST=2006-04-01, LIPP_DATES__FUTURE_YEARS=10): none
     before the earliest, none after today but those by nature ahead (due dates), at most this many years on."""
@@ -148,6 +155,7 @@ class Settings(BaseSettings):
     learning: LearningSettings = Field(default_factory=LearningSettings)
     web: WebSettings = Field(default_factory=WebSettings)
     dates: DateSettings = Field(default_factory=DateSettings)
+    disclosure: DisclosureSettings = Field(default_factory=DisclosureSettings)
 
     def link_key(self) -> bytes:
         """The key that signs acknowledgement links: from the settings, or generated once into the data folder

@@ -6,12 +6,14 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
 
 from lipp.commands import findings as f
 from lipp.commands import register as r
+from lipp.commands import reviews as c
 from lipp.commands.registry import RegisterUser
 from lipp.domain.errors import AlreadyExists
 from tests.api.conftest import CALLERS, Api
@@ -78,6 +80,29 @@ def _with_a_hit(api: Api) -> dict[str, str]:
     return {"ref": reference, "finding": key}
 
 
+def _proposed(api: Api) -> dict[str, str]:
+    values = _with_finding(api)
+    command = f.ShareFinding(reference=values["ref"], finding=values["finding"])
+    api.lipp.reviews.share_finding(api.people.reviewer, command)
+    return values
+
+
+def _approved(api: Api) -> dict[str, str]:
+    values = _proposed(api)
+    command = f.ApproveSharing(reference=values["ref"], finding=values["finding"], early_reason="National alert")
+    api.lipp.reviews.approve_sharing(api.people.coordinator, command)
+    return values
+
+
+def _withheld(api: Api) -> dict[str, str]:
+    """A review paused for a criminal trial and resumed: its findings are withheld until released."""
+    reference = _review_ready_for(api, IN_CONDUCT)
+    pause = c.PauseReview(on=date(2026, 2, 16), reference=reference, process="criminal_trial", reason="Trial")
+    api.lipp.reviews.execute(api.people.coordinator, pause)
+    api.lipp.reviews.execute(api.people.coordinator, c.ResumeReview(reference=reference, on=date(2026, 2, 17)))
+    return {"ref": reference}
+
+
 def _enrolled(api: Api, username: str) -> None:
     with contextlib.suppress(AlreadyExists):
         api.lipp.reviewers.enrol(api.people.admin, r.EnrolReviewer(username=username, expertise=["neglect"]))
@@ -138,6 +163,27 @@ ENDPOINTS: dict[str, tuple[str, str, dict[str, Any] | None, Prepare, tuple[int, 
         "/reviews/{ref}/findings/{finding}/false-positives",
         {"hit": 1, "reason": "A pseudonym the report uses throughout"},
         _with_a_hit,
+        COORDINATOR,
+    ),
+    "approve sharing": (
+        "post",
+        "/reviews/{ref}/findings/{finding}/approval",
+        {"early_reason": "A national alert on this risk"},
+        _proposed,
+        COORDINATOR,
+    ),
+    "withdraw sharing approval": (
+        "post",
+        "/reviews/{ref}/findings/{finding}/approval-withdrawal",
+        {"reason": "A partner asked to wait"},
+        _approved,
+        COORDINATOR,
+    ),
+    "release findings": (
+        "post",
+        "/reviews/{ref}/findings/release",
+        {"reason": "The trial has concluded"},
+        _withheld,
         COORDINATOR,
     ),
     "list findings": ("get", "/reviews/{ref}/findings?withdrawn=true", None, _with_finding, READ_REVIEW),

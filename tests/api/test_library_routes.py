@@ -27,6 +27,8 @@ def test_search_scopes_findings_by_role_as_the_cli_does(shared_api: Api) -> None
     reference = _review_ready_for(api, IN_CONDUCT)
     shared = _log(api, reference, {**FINDING, "title": "Strategy meeting held without health"})
     api.lipp.reviews.share_finding(people.coordinator, f.ShareFinding(reference=reference, finding=shared))
+    early = f.ApproveSharing(reference=reference, finding=shared, early_reason="Needed nationally now")
+    api.lipp.reviews.approve_sharing(people.coordinator, early)
     _log(api, reference, {**FINDING, "title": "Strategy minutes never circulated"})
     actors: dict[str, Actor] = {
         "admin": people.admin,
@@ -43,7 +45,7 @@ def test_search_scopes_findings_by_role_as_the_cli_does(shared_api: Api) -> None
     assert set(admin) == {"Strategy meeting held without health", "Strategy minutes never circulated"}
     assert all(x["case_reference"] for x in admin.values())
     for outsider in ("emr.coordinator", "national.body"):
-        assert all(x["shareable"] and x["case_reference"] is None for x in found[outsider])
+        assert all(x["shareable"] and x["case_reference"] is None and x["evidence"] == [] for x in found[outsider])
         assert "Strategy minutes never circulated" not in {x["title"] for x in found[outsider]}
     national = [x for x in found["national.body"] if x["title"] == "Strategy meeting held without health"]
     assert national and all(x["review"] == reference.rsplit("-", 1)[0] for x in national), "board and year only"
@@ -64,7 +66,8 @@ def test_marker_results_count_what_the_cli_counts(shared_api: Api) -> None:
     assert national == _as_json(api.lipp.marker_results.marker_results(people.national_body))
     assert own == _as_json(api.lipp.marker_results.marker_results(people.coordinator))
     assert [r["marker"] for r in national] == list(range(1, 19))
-    assert national[2]["met"] >= own[2]["met"] >= 1
+    assert own[2]["met"] >= 1
+    assert isinstance(national[2]["met"], str) or national[2]["met"] >= 5  # small counts hidden nationally
 
 
 def test_projection_status_shows_every_read_model_caught_up(shared_api: Api) -> None:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lipp.bootstrap import build
+from lipp.commands import findings as f
 from lipp.commands.alliance import (
     ChangeDigestSubscription,
     CommitAction,
@@ -59,10 +60,14 @@ def record(version: str) -> Path:
         alliance.withdraw(member, WithdrawAction(action=dropped, reason="Superseded"))
         reference = in_conduct(lipp, people)
         lipp.reviews.log_finding(people.reviewer, a_finding(reference))
+        # From v2: the finding approved to travel, and a digest of method 3 asked for by a national body's user.
+        lipp.reviews.share_finding(people.reviewer, f.ShareFinding(reference=reference, finding="F1"))
+        early = f.ApproveSharing(reference=reference, finding="F1", early_reason="National alert")
+        lipp.reviews.approve_sharing(people.coordinator, early)
         clock.set(datetime(2026, 4, 7, 10, tzinfo=UTC))
         position = lipp.digests.catch_up(admin)
-        computed = lipp.digests.compute(admin, Period(date(2026, 1, 1), date(2026, 3, 31)), position)
-        lipp.digests.issue(admin, computed)
+        computed = lipp.digests.compute(member, Period(date(2026, 1, 1), date(2026, 3, 31)), position)
+        lipp.digests.issue(member, computed)
 
         write_stored_log(lipp, path)
         return path

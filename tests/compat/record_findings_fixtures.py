@@ -60,9 +60,21 @@ def record(version: str) -> Path:
         )
         reviews.log_finding(reviewer, a_finding(ref, "Duplicate"))
         reviews.withdraw_finding(reviewer, f.WithdrawFinding(reference=ref, finding="F3", reason="Duplicate of F1"))
+        # From v2: the board's approval, withdrawn approval, and findings withheld by a criminal trial and released.
+        reviews.share_finding(reviewer, f.ShareFinding(reference=ref, finding="F1"))
+        reviews.approve_sharing(
+            coordinator, f.ApproveSharing(reference=ref, finding="F1", early_reason="National alert on this risk")
+        )
+        reviews.execute(coordinator, c.PauseReview(reference=ref, process="criminal_trial", reason="Trial listed"))
+        reviews.execute(coordinator, c.ResumeReview(reference=ref))
         reviews.execute(reviewer, c.RecordReportDrafted(reference=ref))
         assess(lipp, coordinator, ref, range(1, 19))
         reviews.execute(coordinator, c.SignOffReport(reference=ref, board_response="Accepted"))
+        reviews.approve_sharing(coordinator, f.ApproveSharing(reference=ref, finding="F2"))
+        reviews.withdraw_sharing_approval(
+            coordinator, f.WithdrawSharingApproval(reference=ref, finding="F1", reason="Partner asked to wait")
+        )
+        reviews.release_findings(coordinator, f.ReleaseFindings(reference=ref, reason="Trial concluded"))
 
         write_stored_log(lipp, path)
         return path

@@ -21,6 +21,9 @@ OURS = {
     "FindingWithdrawn",
     "FindingCheckedForSharing",
     "RedactionFalsePositiveConfirmed",
+    "FindingSharingApproved",
+    "FindingSharingApprovalWithdrawn",
+    "FindingsReleased",
     "QualityMarkerAssessed",
     "Enrolled",
     "ExpertiseSet",
@@ -59,8 +62,20 @@ def test_a_stored_history_of_findings_replays_as_recorded(lipp: Lipp, path: Path
     findings = lipp.reviews.findings(admin, "NVL-2026-001", include_withdrawn=True)
     assert [(x.key, x.rank, x.withdrawn) for x in findings] == [("F2", 1, False), ("F1", 2, False), ("F3", None, True)]
     assert findings[1].pattern == "judgement-reasoning" and findings[1].revisions == 1
-    assert findings[0].sharing == "shareable"
     assert findings[0].hits[0].false_positive_reason == "Pseudonym"
+    shared = lipp.reviews.shareable_findings(admin, "NVL-2026-001")
+    if path.stem.endswith("_v1"):
+        # Recorded before the board approved what travels (ADR 0023): a finding a reviewer made shareable reads
+        # as proposed and cleared, awaiting a coordinator's approval; nothing of it travels yet.
+        assert (findings[0].sharing, findings[1].sharing) == ("awaiting_approval", "not_checked")
+        assert shared == []
+    else:
+        # F1 approved early then withdrawn; F2 approved after sign-off; the trial's hold released.
+        assert (findings[0].sharing, findings[1].sharing) == ("shareable", "awaiting_approval")
+        assert [x.key for x in shared] == ["F2"]
+        timeline = [entry.what for entry in lipp.reviews.timeline(admin, "NVL-2026-001")]
+        assert "Withdrew the approval to share finding F1" in timeline
+        assert timeline[-1] == "Released the review's approved findings to national views"
 
     markers = lipp.reviews.quality_markers(admin, "NVL-2026-001")
     assert markers.stage == "signed_off" and all(gate.open for gate in markers.gates)

@@ -15,8 +15,16 @@ _numbers = count(1)
 
 
 def finding(
-    on: date, *themes: str, pattern: str = "multi-agency-crisis", shareable: bool = False, board: str = "NVL"
+    on: date,
+    *themes: str,
+    pattern: str = "multi-agency-crisis",
+    shareable: bool = False,
+    board: str = "NVL",
+    review: str = "",
+    travels: bool | None = None,
+    signed_off_on: date | None = None,
 ) -> FindingFact:
+    """A finding fact; by default each is its own review, and it travels when it is shareable."""
     number = next(_numbers)
     return FindingFact(
         board_code=board,
@@ -30,6 +38,9 @@ def finding(
         issue=f"Issue of {on}.",
         causes=f"Cause of {on}.",
         order_key=f"{on}:{number:06d}",
+        review_key=review or f"review-{number}",
+        travels=shareable if travels is None else travels,
+        signed_off_on=signed_off_on,
     )
 
 

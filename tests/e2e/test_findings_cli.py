@@ -106,7 +106,12 @@ def test_sharing_a_finding_shows_each_hit_with_its_position(installed: Installat
     confirmed = lipp_cli(
         folder, "nvl.coordinator", "finding", "confirm", ref, "F1", "--hit", "1", "--reason", "Agreed pseudonym"
     )
-    assert "shareable" in confirmed.stdout
+    assert "awaiting approval" in confirmed.stdout and "lipp finding approve" in confirmed.stdout
+    approved = lipp_cli(
+        folder, "nvl.coordinator", "finding", "approve", ref, "F1", "--early-reason", "National alert on bruising"
+    )
+    assert approved.exit_code == 0, approved.stdout
+    assert "shareable" in approved.stdout
 
 
 def test_assessing_a_marker_shows_its_questions_and_the_gates_list_what_is_missing(installed: Installation) -> None:

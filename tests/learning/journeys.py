@@ -55,6 +55,8 @@ def published(
     reviews.execute(people.coordinator, c.RecordReportDrafted(reference=reference))
     assess(lipp, people.coordinator, reference, range(1, 19))
     reviews.execute(people.coordinator, c.SignOffReport(reference=reference, board_response="Accepted"))
+    for number in shared:  # the board approves them for sharing beyond it once the report is signed off
+        reviews.approve_sharing(people.coordinator, f.ApproveSharing(reference=reference, finding=number))
     reviews.execute(people.coordinator, c.SendReportToPanel(reference=reference))
     clock.advance(timedelta(days=14))
     reviews.execute(people.coordinator, c.PublishReport(reference=reference, location="partnership website"))

@@ -64,5 +64,8 @@ def log(lipp: Lipp, reviewer: Actor, reference: str, title: str, **changes: obje
 
 
 def share(lipp: Lipp, coordinator: Actor, reference: str, finding: str) -> None:
+    """Propose the finding, and approve it for sharing (before sign-off, so with the reason)."""
     receipt = lipp.reviews.share_finding(coordinator, f.ShareFinding(reference=reference, finding=finding))
-    assert receipt.sharing == "shareable", receipt.outstanding
+    assert receipt.sharing == "awaiting_approval", receipt.outstanding
+    approve = f.ApproveSharing(reference=reference, finding=finding, early_reason="Needed nationally before sign-off")
+    assert lipp.reviews.approve_sharing(coordinator, approve).sharing == "shareable"

@@ -24,7 +24,7 @@ from tests.projections.stories import fresh_lipp
 
 IDENTIFYING = "When Sarah's baby presented with bruising at Oakfield Primary School, no strategy discussion was held."
 TITLES = ("Strategy discussions not convened", "Early help assessment disputed", "Contacts mistaken for referrals")
-steps = st.lists(st.tuples(st.integers(0, 7), st.integers(0, 1 << 12)), min_size=5, max_size=30)
+steps = st.lists(st.tuples(st.integers(0, 11), st.integers(0, 1 << 12)), min_size=5, max_size=30)
 
 
 def play(lipp: Lipp, people: People, references: list[str], kind: int, pick: int) -> None:
@@ -56,6 +56,19 @@ def play(lipp: Lipp, people: People, references: list[str], kind: int, pick: int
             lipp.reviews.execute(people.reviewer, f.WithdrawFinding(reference=reference, finding=number, reason="Dup"))
         elif kind == 6:
             lipp.reviews.share_finding(coordinator, f.ShareFinding(reference=reference, finding=number))
+        elif kind == 8:
+            early = "Needed nationally" if pick % 2 else ""
+            command = f.ApproveSharing(reference=reference, finding=number, early_reason=early)
+            lipp.reviews.approve_sharing(coordinator, command)
+        elif kind == 9:
+            command = f.WithdrawSharingApproval(reference=reference, finding=number, reason="Wait")
+            lipp.reviews.withdraw_sharing_approval(coordinator, command)
+        elif kind == 10:
+            process = ("criminal_trial", "inquest")[pick % 2]
+            lipp.reviews.execute(coordinator, c.PauseReview(reference=reference, process=process, reason="Parallel"))
+            lipp.reviews.execute(coordinator, c.ResumeReview(reference=reference))
+        elif kind == 11:
+            lipp.reviews.release_findings(coordinator, f.ReleaseFindings(reference=reference, reason="Trial over"))
         elif pick % 2:
             hit = f.ConfirmFalsePositive(reference=reference, finding=number, hit=1 + pick % 2, reason="Fictional")
             lipp.reviews.confirm_false_positive(coordinator, hit)
@@ -94,7 +107,7 @@ def test_every_finding_row_says_what_the_review_says(
                     list(content.evidence),
                     review.rank_of(number),
                     finding.withdrawn,
-                    finding.shareable,
+                    review.travels(number),
                     finding.logged_on,
                     review.stage.value,
                     review.lead_reviewer_id,

@@ -1,4 +1,5 @@
-"""A finding is shared beyond the board only once its text is cleared of identifying details."""
+"""A finding is shared beyond the board only once its text is cleared of identifying details (and the board
+approves it: tests/scenario/test_board_approves_sharing.py)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from tests.scenario.journeys import a_finding, in_conduct
 IDENTIFYING = "When Sarah's baby presented with bruising at Oakfield Primary School, no strategy discussion was held."
 
 
-def test_a_finding_with_no_identifying_detail_is_shareable_at_once(lipp: Lipp, people: People) -> None:
+def test_a_finding_with_no_identifying_detail_is_cleared_at_once_for_the_board(lipp: Lipp, people: People) -> None:
     reference = in_conduct(lipp, people)
     lipp.reviews.log_finding(people.reviewer, a_finding(reference))
     receipt = lipp.reviews.share_finding(people.coordinator, f.ShareFinding(reference=reference, finding="F1"))
-    assert (receipt.sharing, receipt.outstanding) == ("shareable", [])
+    assert (receipt.sharing, receipt.outstanding) == ("awaiting_approval", [])
 
 
 def test_hits_are_listed_with_their_positions_and_the_reviewer_edits_them_out(lipp: Lipp, people: People) -> None:
@@ -45,7 +46,7 @@ def test_hits_are_listed_with_their_positions_and_the_reviewer_edits_them_out(li
     )
     assert lipp.reviews.findings(people.coordinator, reference)[0].sharing == "not_checked"
     again = lipp.reviews.share_finding(people.reviewer, f.ShareFinding(reference=reference, finding="F1"))
-    assert again.sharing == "shareable"
+    assert again.sharing == "awaiting_approval"
 
 
 def test_a_coordinator_confirms_false_positives_one_by_one_with_a_reason(lipp: Lipp, people: People) -> None:
@@ -65,8 +66,8 @@ def test_a_coordinator_confirms_false_positives_one_by_one_with_a_reason(lipp: L
         people.coordinator,
         f.ConfirmFalsePositive(reference=reference, finding="F1", hit=2, reason="Fictional school in a training case"),
     )
-    assert done.sharing == "shareable"
-    assert [x.key for x in lipp.reviews.shareable_findings(people.coordinator, reference)] == ["F1"]
+    assert done.sharing == "awaiting_approval"
+    assert lipp.reviews.shareable_findings(people.coordinator, reference) == []
     last = lipp.reviews.timeline(people.coordinator, reference)[-1]
     assert last.why == "Fictional school in a training case"
 
@@ -108,7 +109,7 @@ def test_a_withdrawn_finding_is_no_longer_shareable(lipp: Lipp, people: People) 
     lipp.reviews.log_finding(people.reviewer, a_finding(reference))
     assert lipp.reviews.share_finding(
         people.coordinator, f.ShareFinding(reference=reference, finding="F1")
-    ).sharing == ("shareable")
+    ).sharing == ("awaiting_approval")
     lipp.reviews.withdraw_finding(
         people.reviewer, f.WithdrawFinding(reference=reference, finding="F1", reason="Merged")
     )

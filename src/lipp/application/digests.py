@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -20,9 +20,10 @@ from lipp.digest.periods import Period
 from lipp.digest.reach import LearningReach
 from lipp.digest.reading import read_inputs
 from lipp.digest.render import Rendered, render
-from lipp.domain.actors import Actor, Role
+from lipp.domain.actors import SYSTEM_ACTOR, Actor, Role
 from lipp.domain.clock import Clock
 from lipp.domain.digest.digest import Digest
+from lipp.domain.disclosure import DEFAULT_THRESHOLD
 from lipp.domain.errors import NotAuthorised, NotFound, RuleBroken
 from lipp.domain.identifiers import digest_id_for
 from lipp.domain.reference.catalogue import ReferenceData
@@ -94,10 +95,12 @@ class DigestsApplication(LippApplication):
         runner: ProjectionRunner,
         projection: DigestFactsProjection,
         reach: LearningReach | None = None,
+        disclosure_threshold: int = DEFAULT_THRESHOLD,
     ) -> None:
         super().__init__(storage, clock)
         self.registry, self.engine, self.runner, self.projection = registry, engine, runner, projection
         self.reach = reach
+        self.disclosure_threshold = disclosure_threshold
 
     def catch_up(self, actor: Actor) -> int:
         """Bring the digest facts up to the end of the log; returns the position of the last fact they hold."""
@@ -114,16 +117,40 @@ class DigestsApplication(LippApplication):
         issued_on: date | None = None,
         reference: ReferenceData | None = None,
         method: int = METHOD,
+        requested_by: str | None = None,
+        disclosure_threshold: int | None = None,
     ) -> Computed:
-        """The digest of `period` from the history up to `position` (which the facts must have reached)."""
+        """The digest of `period` from the history up to `position` (which the facts must have reached).
+
+        It names who asked for it: `requested_by`, else the actor ("schedule" for lipp's own schedule); a digest
+        already issued for the period and position names whoever issued it, so asking again changes nothing."""
         _require(actor, ISSUERS)
         issued_on = issued_on or self.today()
         reference = reference or ReferenceData.at()
+        digest_id = digest_id_for(period.start.isoformat(), period.end.isoformat(), position)
+        issued: Digest | None = self.load(digest_id)
+        if requested_by is None:
+            requested_by = issued.requested_by if issued and issued.requested_by else self._requester(actor.user_id)
         with self.engine.connect() as connection:
             inputs = read_inputs(connection, period, position, issued_on, reference)
+        inputs = replace(
+            inputs,
+            requested_by=requested_by,
+            disclosure_threshold=disclosure_threshold or self.disclosure_threshold,
+        )
         document = compute(inputs, self.reach, method)
-        digest_id = digest_id_for(period.start.isoformat(), period.end.isoformat(), position)
         return Computed(id=digest_id, document=document, rendered=render(document))
+
+    def _requester(self, user_id: UUID) -> str:
+        """A user's name, with the national body they act for; "schedule" for lipp's own runs."""
+        if user_id == SYSTEM_ACTOR.user_id:
+            return "schedule"
+        username = self.registry.username_of(user_id)
+        try:
+            body = self.registry.user(username).national_body
+        except NotFound:
+            body = None
+        return f"{username} ({body})" if body else username
 
     def issue(self, actor: Actor, computed: Computed) -> DigestView:
         """Record the digest as issued. Issuing the same digest again (same period and position) changes nothing."""
@@ -141,6 +168,8 @@ class DigestsApplication(LippApplication):
             markers_version=built.markers_version,
             issued_on=built.issued_on,
             content_hash=computed.rendered.content_hash,
+            disclosure_threshold=built.disclosure_threshold or 0,
+            requested_by=built.requested_by or "",
         )
         try:
             self.save(digest)
@@ -164,7 +193,13 @@ class DigestsApplication(LippApplication):
             markers=view.markers_version, patterns=view.patterns_version, themes=view.themes_version
         )
         period = Period(view.period_from, view.period_to)
-        return view, self.compute(actor, period, view.position, view.issued_on, reference, view.method)
+        issued = self._digest(view.id)
+        requested_by = issued.requested_by or self._requester(issued.issued_by)
+        threshold = issued.disclosure_threshold or None
+        computed = self.compute(
+            actor, period, view.position, view.issued_on, reference, view.method, requested_by, threshold
+        )
+        return view, computed
 
     # Queries.
 

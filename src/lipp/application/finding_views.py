@@ -48,6 +48,10 @@ class FindingView(View):
     themes_version: int
     patterns_version: int
     sharing: str
+    """not_checked, hits_outstanding, awaiting_approval (cleared, for a coordinator to approve), shareable
+    (approved), or withheld (approved, but the review's findings are withheld during criminal proceedings)."""
+    early_reason: str
+    """Why a coordinator approved it before sign-off (empty otherwise)."""
     hits: list[HitView]
     free_text: dict[str, str]
     """The text the redaction check reads, by the field names its hits give."""
@@ -75,7 +79,8 @@ def finding_view(review: Review, finding: Finding) -> FindingView:
         logged_on=finding.logged_on,
         themes_version=finding.themes_version,
         patterns_version=finding.patterns_version,
-        sharing=finding.sharing.status.value,
+        sharing=_sharing(review, finding),
+        early_reason=finding.sharing.early_reason,
         hits=[
             HitView(
                 number=hit.number,
@@ -92,9 +97,15 @@ def finding_view(review: Review, finding: Finding) -> FindingView:
     )
 
 
+def _sharing(review: Review, finding: Finding) -> str:
+    if finding.shareable and review.findings_withheld:
+        return "withheld"
+    return finding.sharing.status.value
+
+
 def shareable_finding_views(review: Review) -> list[FindingView]:
-    """Only the findings cleared to leave the board, in priority order."""
-    return [finding_view(review, review.findings[n]) for n in review.finding_order if review.findings[n].shareable]
+    """Only the findings approved to leave the board and not withheld, in priority order."""
+    return [finding_view(review, review.findings[n]) for n in review.finding_order if review.travels(n)]
 
 
 def finding_views(review: Review, include_withdrawn: bool) -> list[FindingView]:

@@ -105,7 +105,7 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
             raise BriefingNeedsAPublishedReview(
                 f"{review.reference} is {review.stage.label}: briefings are drafted from published reviews"
             )
-        findings = [review.findings[n] for n in review.finding_order if review.findings[n].shareable]
+        findings = [review.findings[n] for n in review.finding_order if review.findings[n].cleared]
         if not findings:
             raise NoClearedFindings(f"{review.reference} has no findings cleared as shareable ('lipp finding share')")
         cleared = [
@@ -131,7 +131,9 @@ class LearningApplication(DeliverySteps, DeliveryChasing):
         theme = theme_list().theme(command.theme)
         found = [f for f in self.find(actor, theme.id, command.from_date, command.to_date) if f.shareable]
         if not found:
-            raise NoClearedFindings(f"no finding on '{theme.name}' is cleared as shareable in that period")
+            raise NoClearedFindings(
+                f"no finding on '{theme.name}' is cleared and approved by its board for sharing in that period"
+            )
         cleared = [
             generate.ClearedFinding(
                 title=f.title,

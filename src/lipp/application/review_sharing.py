@@ -1,11 +1,18 @@
-"""The sharing part of the reviews context: findings pass the redaction check before leaving the board."""
+"""The sharing part of the reviews context: findings pass the redaction check and the board's approval before
+leaving the board."""
 
 from __future__ import annotations
 
 from lipp.application.finding_views import FindingView, HitView, finding_view, shareable_finding_views
 from lipp.application.review_store import ReviewStore
 from lipp.application.views import ReviewReceipt
-from lipp.commands.findings import ConfirmFalsePositive, ShareFinding
+from lipp.commands.findings import (
+    ApproveSharing,
+    ConfirmFalsePositive,
+    ReleaseFindings,
+    ShareFinding,
+    WithdrawSharingApproval,
+)
 from lipp.domain.actors import Actor
 from lipp.domain.review import access
 
@@ -20,7 +27,8 @@ class SharingReceipt(ReviewReceipt):
 
 class ReviewSharing(ReviewStore):
     def share_finding(self, actor: Actor, command: ShareFinding) -> SharingReceipt:
-        """Check a finding for identifying details (a coordinator or the appointed lead reviewer)."""
+        """Propose a finding for sharing and check it for identifying details (the appointed lead reviewer, or a
+        coordinator of the board checking it again)."""
         receipt = self._advance(
             actor,
             command,
@@ -47,8 +55,39 @@ class ReviewSharing(ReviewStore):
         )
         return self._sharing_receipt(actor, receipt, command.finding)
 
+    def approve_sharing(self, actor: Actor, command: ApproveSharing) -> SharingReceipt:
+        """Approve a cleared finding for sharing beyond the board (a coordinator of the board)."""
+        receipt = self._advance(
+            actor,
+            command,
+            lambda r, on: r.approve_sharing(
+                actor_id=actor.user_id, now=self.now(), on=on, number=command.finding, early_reason=command.early_reason
+            ),
+        )
+        return self._sharing_receipt(actor, receipt, command.finding)
+
+    def withdraw_sharing_approval(self, actor: Actor, command: WithdrawSharingApproval) -> SharingReceipt:
+        """Withdraw the approval to share a finding (a coordinator of the board), with the reason."""
+        receipt = self._advance(
+            actor,
+            command,
+            lambda r, on: r.withdraw_sharing_approval(
+                actor_id=actor.user_id, now=self.now(), on=on, number=command.finding, reason=command.reason
+            ),
+        )
+        return self._sharing_receipt(actor, receipt, command.finding)
+
+    def release_findings(self, actor: Actor, command: ReleaseFindings) -> ReviewReceipt:
+        """Release findings withheld during criminal proceedings to national views (a coordinator of the board)."""
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.release_findings(actor_id=actor.user_id, now=self.now(), on=on, reason=command.reason),
+        )
+
     def shareable_findings(self, actor: Actor, reference: str) -> list[FindingView]:
-        """The findings cleared to travel beyond the board: what a digest or a briefing may draw on."""
+        """The findings approved to travel beyond the board and not withheld: what a digest or a briefing may draw
+        on."""
         return shareable_finding_views(self._visible(actor, reference, None))
 
     def _sharing_receipt(self, actor: Actor, receipt: ReviewReceipt, number: int) -> SharingReceipt:

@@ -247,6 +247,9 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
             f.WithdrawFinding: self.withdraw_finding,
             f.ShareFinding: self.share_finding,
             f.ConfirmFalsePositive: self.confirm_false_positive,
+            f.ApproveSharing: self.approve_sharing,
+            f.WithdrawSharingApproval: self.withdraw_sharing_approval,
+            f.ReleaseFindings: self.release_findings,
             AssessQualityMarker: self.assess_marker,
         }
         return handlers[type(command)](actor, command)

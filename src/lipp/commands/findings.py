@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from lipp.commands.fields import Agencies, FreeText, ShortText
+from lipp.commands.fields import Agencies, FreeText, OptionalText, ShortText
 from lipp.commands.reviews import ReviewStep
 from lipp.domain.errors import InvalidInput
 from lipp.domain.review.finding import finding_number
@@ -81,7 +81,8 @@ class WithdrawFinding(ReviewStep):
 
 
 class ShareFinding(ReviewStep):
-    """Ask to share a finding beyond the board: its free text passes the redaction check first."""
+    """Propose a finding for sharing beyond the board: its free text passes the redaction check, then a coordinator
+    approves it."""
 
     finding: FindingNumber
 
@@ -94,4 +95,36 @@ class ConfirmFalsePositive(ReviewStep):
     reason: FreeText
 
 
-FINDING_COMMANDS = (LogFinding, ReviseFinding, ReRankFindings, WithdrawFinding, ShareFinding, ConfirmFalsePositive)
+class ApproveSharing(ReviewStep):
+    """Approve a proposed, cleared finding for sharing beyond the board (a coordinator, for the partners)."""
+
+    finding: FindingNumber
+    early_reason: OptionalText = Field(
+        default="", description="Why it should be shared before the report is signed off (required until then)"
+    )
+
+
+class WithdrawSharingApproval(ReviewStep):
+    """Withdraw the approval to share a finding: it leaves national views and future digests."""
+
+    finding: FindingNumber
+    reason: FreeText
+
+
+class ReleaseFindings(ReviewStep):
+    """Release a review's approved findings to national views, withheld since a pause for a criminal trial."""
+
+    reason: FreeText
+
+
+FINDING_COMMANDS = (
+    LogFinding,
+    ReviseFinding,
+    ReRankFindings,
+    WithdrawFinding,
+    ShareFinding,
+    ConfirmFalsePositive,
+    ApproveSharing,
+    WithdrawSharingApproval,
+    ReleaseFindings,
+)

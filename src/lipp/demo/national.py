@@ -148,6 +148,7 @@ def _review(
     if rising:
         weights[RISING] = 14
     themes = chance.choices(list(weights), weights=list(weights.values()), k=chance.randint(2, 3))
+    proposed = []
     for number, theme in enumerate(dict.fromkeys(themes), start=1):
         title, issue, causes, pattern = chance.choice(PHRASES[theme])
         steps.append(
@@ -168,7 +169,8 @@ def _review(
             )
         )
         if chance.random() < 0.7:
-            steps.append((logged_on + timedelta(days=3), coordinator, step(f.ShareFinding, finding=f"F{number}")))
+            steps.append((logged_on + timedelta(days=3), reviewer, step(f.ShareFinding, finding=f"F{number}")))
+            proposed.append(f"F{number}")
     assessed = logged_on + timedelta(days=8)
     for marker in range(1, 14):
         rating = "not_met" if marker in OFTEN_NOT_MET and chance.random() < 0.45 else "met"
@@ -189,8 +191,9 @@ def _review(
     steps += [
         (assessed + timedelta(days=4), coordinator, step(c.RecordReportDrafted)),
         (assessed + timedelta(days=10), coordinator, step(c.SignOffReport, board_response="Accepted in full")),
-        (assessed + timedelta(days=12), coordinator, step(c.SendReportToPanel)),
     ]
+    steps += [(assessed + timedelta(days=11), coordinator, step(f.ApproveSharing, finding=key)) for key in proposed]
+    steps.append((assessed + timedelta(days=12), coordinator, step(c.SendReportToPanel)))
     for marker in (14, 16, 17):
         steps.append(
             (

@@ -8,7 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Part(BaseModel):
+    """Fields added by a later method have a default and are set only by that method; the JSON leaves out what
+    was never set, so a digest of an earlier method renders as it was issued (`render.as_json`)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+Count = int | str
+"""A count as a national reader may see it: the number, "fewer than 5" or "suppressed" (method 3 on)."""
 
 
 class PeriodInfo(Part):
@@ -26,19 +33,27 @@ class BuiltFrom(Part):
     patterns_version: int
     markers_version: int
     issued_on: date = Field(description="The day it was issued: actions open past their due date then are overdue")
+    requested_by: str | None = Field(
+        default=None, description="Who asked for it: a user, or 'schedule' when the schedule ran it (method 3 on)"
+    )
+    disclosure_threshold: int | None = Field(
+        default=None, description="Counts from 1 to this less one are shown as 'fewer than N' (method 3 on)"
+    )
 
 
 class ReviewRow(Part):
     board: str
     incident_kind: str
-    notified: int
-    decided: int
-    local_review_decisions: int
-    published: int
+    notified: Count
+    decided: Count
+    local_review_decisions: Count
+    published: Count
+    signed_off: Count | None = None
 
 
 class ReviewSection(Part):
-    """Reviews notified, decided (rapid review) and published in the period, by board and incident kind."""
+    """Reviews notified, decided (rapid review), signed off (method 3 on) and published in the period, by board and
+    incident kind (small numbers suppressed from method 3 on)."""
 
     totals: ReviewRow
     rows: list[ReviewRow]
@@ -50,10 +65,17 @@ class CountLine(Part):
     id: str
     name: str
     count: int
-    share: float = Field(description="Of the period's findings, the share with it (a finding may have several themes)")
+    share: float | None = Field(
+        description="Of the period's findings, the share with it (a finding may have several themes); "
+        "none when the period has no findings (method 3 on)"
+    )
     previous_counts: list[int]
-    previous_shares: list[float]
-    change: float = Field(description="Share now minus the mean share of the earlier periods, in percentage points")
+    previous_shares: list[float | None] = Field(description="None for an earlier period with no findings (method 3)")
+    change: float | None = Field(
+        description="Method 1-2: share now minus the mean share of the earlier periods. Method 3: share now minus "
+        "the share over the earlier periods that had findings (pooled), none when there is nothing to compare. "
+        "In percentage points"
+    )
 
 
 class EmergingResult(Part):
@@ -75,6 +97,7 @@ class EmergingSection(Part):
     periods_compared: int
     results: list[EmergingResult]
     emerging: list[str]
+    unit: str | None = Field(default=None, description="What is counted: 'reviews' carrying the theme (method 3)")
 
 
 class CauseLine(Part):
@@ -113,11 +136,13 @@ class MarkerSection(Part):
 
 
 class Exemplar(Part):
-    """A finding cleared as shareable, shown without any case or review reference."""
+    """A finding cleared as shareable (method 3 on: approved by its board), shown without any case or review
+    reference. Method 3: `board` is empty when the board had few reviews in the period, and `year` is the year its
+    review was signed off (none when approved before sign-off)."""
 
     theme_id: str
     board: str
-    year: int
+    year: int | None
     title: str
     issue: str
     causes: str
@@ -156,6 +181,22 @@ class ReachSection(Part):
     lines: list[ReachLine]
 
 
+class BoardFindings(Part):
+    """Findings logged in the period per board, small numbers suppressed (method 3 on)."""
+
+    board: str
+    findings: Count
+
+
+class PeriodSummary(Part):
+    """What happened in the period in a few numbers (method 3 on)."""
+
+    reviews_signed_off: Count
+    findings_cleared: int = Field(description="Findings of the period approved by their boards to share")
+    findings_by_board: list[BoardFindings]
+    findings_by_board_total: Count
+
+
 class DigestDocument(Part):
     """The national theme digest for one period."""
 
@@ -173,3 +214,6 @@ class DigestDocument(Part):
     exemplars: list[Exemplar]
     actions: list[ThemeActions]
     learning_reach: ReachSection
+    summary: PeriodSummary | None = None
+    methods: list[str] | None = Field(default=None, description="How change and emerging themes are judged")
+    disclosure_control: str | None = Field(default=None, description="How small numbers are kept from view")

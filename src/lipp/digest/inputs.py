@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lipp.digest.periods import Period
+from lipp.domain.disclosure import DEFAULT_THRESHOLD
 from lipp.domain.reference.catalogue import ReferenceData
 from lipp.projections.digest_facts.entries import ActionFact, FindingFact, MarkerFact, ReviewCount
 
@@ -24,3 +25,7 @@ class DigestInputs:
     findings: list[FindingFact]
     markers: list[MarkerFact]
     actions: list[ActionFact]
+    requested_by: str = "schedule"
+    """Who asked for the digest: a user's name, or "schedule" (method 3 says so)."""
+    disclosure_threshold: int = DEFAULT_THRESHOLD
+    """Counts below it (from 1) are suppressed (method 3 on)."""

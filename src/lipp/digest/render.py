@@ -38,15 +38,21 @@ def render(document: DigestDocument) -> Rendered:
 
 
 def as_json(document: DigestDocument) -> str:
-    return document.model_dump_json(indent=2) + "\n"
+    """Fields a method never set are left out, so an earlier method's digest reads as it was issued."""
+    return document.model_dump_json(indent=2, exclude_unset=True) + "\n"
 
 
 def _html(document: DigestDocument) -> str:
     labels = [p.label for p in document.compared_with] + [document.period.label]
     leading = [t for t in document.themes if t.count][:TRENDED]
+    full = document.built_from.method >= 3  # method 3: full labels, and no point where a period had no findings
     trend = charts.trend_lines(labels, [(t.name, [*t.previous_shares, t.share]) for t in leading])
-    theme_bars = charts.bars([(t.name, t.count) for t in document.themes if t.count], "Findings per theme")
-    pattern_bars = charts.bars([(p.name, p.count) for p in document.patterns], "Findings per pattern category")
+    theme_bars = charts.bars(
+        [(t.name, t.count) for t in document.themes if t.count], "Findings per theme", full_labels=full
+    )
+    pattern_bars = charts.bars(
+        [(p.name, p.count) for p in document.patterns], "Findings per pattern category", full_labels=full
+    )
     return _template("digest.html.j2", document, trend=trend, theme_bars=theme_bars, pattern_bars=pattern_bars)
 
 
@@ -68,7 +74,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters["pct"] = lambda value: f"{value * 100:.1f}%"
-    environment.filters["points"] = lambda value: f"{value:+.1f} pts"
+    environment.filters["pct"] = lambda value: "no data" if value is None else f"{value * 100:.1f}%"
+    environment.filters["points"] = lambda value: "no data" if value is None else f"{value:+.1f} pts"
     environment.filters["label"] = lambda value: str(value).replace("_", " ")
     return environment

@@ -12,6 +12,12 @@ TEST_NAME = (
     "the earlier periods' count, conditioned on their sum: binomial with p = findings in the period / findings in "
     "all the periods compared), with the Benjamini-Hochberg false discovery rate correction across every theme"
 )
+TEST_NAME_BY_REVIEW = (
+    "one-sided exact conditional test of two Poisson rates over reviews (the period's count of reviews with a "
+    "finding on the theme against the earlier periods' count, conditioned on their sum: binomial with p = reviews "
+    "with findings in the period / reviews with findings in all the periods compared; a review with many findings "
+    "on a theme counts once), with the Benjamini-Hochberg false discovery rate correction across every theme"
+)
 Q_THRESHOLD = 0.05
 
 

@@ -28,6 +28,10 @@ class Digest(Aggregate):
         markers_version: int
         issued_on: date
         content_hash: str
+        disclosure_threshold: int = 0
+        """The small-number threshold the digest suppressed below (method 3 on); 0 in digests issued before."""
+        requested_by: str = ""
+        """Who the digest says asked for it (method 3 on); empty in digests issued before."""
 
         def apply(self, aggregate: Any) -> None:
             digest: Digest = aggregate
@@ -40,6 +44,8 @@ class Digest(Aggregate):
             digest.content_hash = self.content_hash
             digest.issued_by = self.actor_id
             digest.method = self.method
+            digest.disclosure_threshold = self.disclosure_threshold
+            digest.requested_by = self.requested_by
 
     period_from: date
     period_to: date
@@ -51,6 +57,8 @@ class Digest(Aggregate):
     content_hash: str
     issued_by: UUID
     method: int
+    disclosure_threshold: int
+    requested_by: str
 
     def __init__(self) -> None:
         """State is set by `Issued.apply`."""
@@ -70,6 +78,8 @@ class Digest(Aggregate):
         markers_version: int,
         issued_on: date,
         content_hash: str,
+        disclosure_threshold: int = 0,
+        requested_by: str = "",
     ) -> Digest:
         return cls._create(
             cls.Issued,
@@ -85,4 +95,6 @@ class Digest(Aggregate):
             markers_version=markers_version,
             issued_on=issued_on,
             content_hash=content_hash,
+            disclosure_threshold=disclosure_threshold,
+            requested_by=requested_by,
         )

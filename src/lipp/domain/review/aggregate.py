@@ -112,6 +112,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             review.publication_reconsider_on = None
             review.findings = {}
             review.finding_order = []
+            review.findings_withheld = False
             review.assessments = {}
 
         def summary(self) -> str:
@@ -203,6 +204,8 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             review.paused_since = self.on
             review.paused_for = ParallelProcess(self.process)
             review.last_step = ("the pause", self.on)
+            if review.paused_for is ParallelProcess.CRIMINAL_TRIAL:  # until a coordinator releases them
+                review.findings_withheld = True
 
         def summary(self) -> str:
             return f"Paused for a parallel process ({self.process.replace('_', ' ')})"

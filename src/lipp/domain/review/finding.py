@@ -74,6 +74,12 @@ class Finding:
         return f"F{self.number}"
 
     @property
-    def shareable(self) -> bool:
+    def cleared(self) -> bool:
         """In force, checked since its last revision, and every hit of the check confirmed false."""
+        return not self.withdrawn and self.sharing.cleared
+
+    @property
+    def shareable(self) -> bool:
+        """Cleared by the check and approved by a coordinator of the board (whether it travels also depends on
+        its review's findings not being withheld: `Review.travels`)."""
         return not self.withdrawn and self.sharing.status is SharingStatus.SHAREABLE

@@ -1,4 +1,5 @@
-"""Where a finding stands on its way to being shared beyond the board: checked, with hits, or cleared."""
+"""Where a finding stands on its way to being shared beyond the board: proposed and checked, with hits, cleared
+and awaiting the board's approval, or approved by a coordinator."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ class SharingStatus(StrEnum):
     """Never checked, or revised since the last check: not shareable."""
     HITS_OUTSTANDING = "hits_outstanding"
     """The check found possible identifying details that are neither edited out nor confirmed false."""
+    AWAITING_APPROVAL = "awaiting_approval"
+    """Proposed and cleared by the check (every hit, if any, confirmed false): a coordinator has yet to approve it."""
     SHAREABLE = "shareable"
-    """Checked, and every hit (if any) confirmed as a false positive by a coordinator."""
+    """Cleared, and approved for sharing by a coordinator of the board: it may travel beyond the board."""
 
 
 @dataclass(frozen=True)
@@ -39,18 +42,30 @@ class RecordedHit:
 
 @dataclass(frozen=True)
 class SharingState:
+    """`checked`: proposed for sharing and checked since the last revision. `approved`: a coordinator approved it
+    (with `early_reason` when that was before sign-off); a revision, a withdrawal or a withdrawn approval undo it."""
+
     checked: bool = False
     hits: tuple[RecordedHit, ...] = ()
+    approved: bool = False
+    early_reason: str = ""
 
     @property
     def outstanding(self) -> tuple[RecordedHit, ...]:
         return tuple(hit for hit in self.hits if not hit.cleared)
 
     @property
+    def cleared(self) -> bool:
+        """Checked since the last revision, with every hit (if any) confirmed false."""
+        return self.checked and not self.outstanding
+
+    @property
     def status(self) -> SharingStatus:
         if not self.checked:
             return SharingStatus.NOT_CHECKED
-        return SharingStatus.HITS_OUTSTANDING if self.outstanding else SharingStatus.SHAREABLE
+        if self.outstanding:
+            return SharingStatus.HITS_OUTSTANDING
+        return SharingStatus.SHAREABLE if self.approved else SharingStatus.AWAITING_APPROVAL
 
     def with_false_positive(self, number: int, reason: str) -> SharingState:
         hits = tuple(replace(h, false_positive_reason=reason) if h.number == number else h for h in self.hits)

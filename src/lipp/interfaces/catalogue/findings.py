@@ -11,6 +11,7 @@ from lipp.interfaces.catalogue.shows import print_line, saying
 MODELS = "lipp.commands.findings"
 REVIEWER = "the review's appointed lead reviewer (require_is_appointed_reviewer)"
 SHARING = "lipp.application.review_sharing:SharingReceipt"
+COORDINATOR = "a coordinator of the review's board (require_may_advance)"
 
 
 def show_sharing(session: Any, command: Any, receipt: Any, values: dict[str, Any]) -> None:
@@ -24,8 +25,18 @@ def show_sharing(session: Any, command: Any, receipt: Any, values: dict[str, Any
         finding_render.print_hits(receipt.outstanding, view)
         print_line(
             f"Edit the text ('lipp finding revise {receipt.reference} {receipt.finding} ...') or, if a hit identifies "
-            "nobody, a coordinator confirms it ('lipp finding confirm ... --hit N --reason ...'). It is not shareable "
-            "until every hit is cleared."
+            "nobody, a coordinator confirms it ('lipp finding confirm ... --hit N --reason ...'). It cannot be "
+            "approved for sharing until every hit is cleared."
+        )
+    elif receipt.sharing == "withheld":
+        print_line(
+            "Approved, but withheld from national views since a pause for a criminal trial: a coordinator releases "
+            f"the review's findings ('lipp finding release {receipt.reference} --reason ...')."
+        )
+    elif receipt.sharing == "awaiting_approval":
+        print_line(
+            f"A coordinator of the board approves it for sharing ('lipp finding approve {receipt.reference} "
+            f"{receipt.finding}'), after sign-off or sooner with '--early-reason'."
         )
 
 
@@ -132,7 +143,8 @@ SHARE = finding(
     "ShareFinding",
     "share_finding",
     "/{finding}/sharing",
-    "Ask to share a finding beyond the board: the redaction check runs and lists any hits with positions.",
+    "Propose a finding for sharing beyond the board: the redaction check runs and lists any hits with positions; "
+    "a coordinator then approves it.",
     FINDING,
     response=SHARING,
     who="a coordinator of the board or the appointed lead reviewer "
@@ -149,10 +161,51 @@ CONFIRM = finding(
     Arg("hit", "The hit's number, as the check listed it.", "number"),
     REASON,
     response=SHARING,
-    who="a coordinator of the review's board (require_may_advance)",
+    who=COORDINATOR,
     show=show_sharing,
 )
 
+APPROVE = finding(
+    "approve",
+    "ApproveSharing",
+    "approve_sharing",
+    "/{finding}/approval",
+    "Approve a proposed, cleared finding for sharing beyond the board (coordinators, for the partners): after "
+    "sign-off, or sooner with the reason.",
+    FINDING,
+    Arg(
+        "early_reason",
+        "Why it should be shared before the report is signed off (required until then).",
+        flags=("--early-reason",),
+        required=False,
+    ),
+    response=SHARING,
+    who=COORDINATOR,
+    show=show_sharing,
+)
+UNAPPROVE = finding(
+    "unapprove",
+    "WithdrawSharingApproval",
+    "withdraw_sharing_approval",
+    "/{finding}/approval-withdrawal",
+    "Withdraw the approval to share a finding: it leaves national views and future digests (issued ones keep it).",
+    FINDING,
+    REASON,
+    response=SHARING,
+    who=COORDINATOR,
+    show=show_sharing,
+)
+RELEASE = finding(
+    "release",
+    "ReleaseFindings",
+    "release_findings",
+    "/release",
+    "Release the review's approved findings to national views, withheld since a pause for a criminal trial.",
+    REASON,
+    who=COORDINATOR,
+    show=saying(lambda receipt, values: f"released the approved findings of [bold]{receipt.reference}[/]"),
+)
+
 STEPS: tuple[Entry, ...] = (LOG, REVISE, RANK, WITHDRAW)
-SHARING_STEPS: tuple[Entry, ...] = (SHARE, CONFIRM)
+SHARING_STEPS: tuple[Entry, ...] = (SHARE, CONFIRM, APPROVE, UNAPPROVE, RELEASE)
 ENTRIES: tuple[Entry, ...] = STEPS + SHARING_STEPS

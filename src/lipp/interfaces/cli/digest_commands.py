@@ -31,7 +31,9 @@ def run(
     session.lipp.digests.catch_up(actor)  # refuses those who may not run digests before Prefect starts
     start, end = as_date(period_from, "--from"), as_date(period_to, "--to")
     with console.status("Running the national digest flow (Prefect's local server takes a few seconds to start)…"):
-        digest_id = run_flow(session.lipp, period_from=start, period_to=end, deliver=deliver)
+        digest_id = run_flow(
+            session.lipp, period_from=start, period_to=end, deliver=deliver, requested_by=actor.username
+        )
     view = session.lipp.digests.digest(actor, digest_id)
     html = files.folder_of(session.settings.data_dir, view.id) / files.NAMES["html"]
     if json:

@@ -9,7 +9,13 @@ from lipp.application.finding_views import FindingView, HitView
 from lipp.interfaces.cli.common import highlighted
 from lipp.interfaces.cli.output import console, label, panel, show_table
 
-SHARING_STYLE = {"shareable": "green", "hits_outstanding": "bold red", "not_checked": "yellow"}
+SHARING_STYLE = {
+    "shareable": "green",
+    "awaiting_approval": "cyan",
+    "withheld": "magenta",
+    "hits_outstanding": "bold red",
+    "not_checked": "yellow",
+}
 
 
 def sharing_text(status: str) -> str:
@@ -47,6 +53,8 @@ def print_finding(finding: FindingView) -> None:
         facts.add_row(f"episode {number}", escape(episode))
     facts.add_row("logged", f"{finding.logged_on} ({finding.revisions} revision(s))")
     facts.add_row("sharing", sharing_text(finding.sharing))
+    if finding.early_reason:
+        facts.add_row("approved before sign-off", escape(finding.early_reason))
     console.print(panel(facts, title=f"[bold]{finding.key}[/]: {escape(finding.title)}", expand=False))
     if finding.hits:
         print_hits(finding.hits, finding)

@@ -28,11 +28,18 @@ class FindingFact:
     pattern: str
     themes: tuple[str, ...]
     shareable: bool
+    """Cleared by the redaction check (what digest methods 1 and 2 call shareable)."""
     title: str
     issue: str
     causes: str
     order_key: str
     """Stable order among findings; never shown."""
+    review_key: str = ""
+    """Which review it belongs to (its id as text); never shown."""
+    travels: bool = False
+    """Cleared, approved by a coordinator of its board, and its review's findings not withheld (method 3 on)."""
+    signed_off_on: date | None = None
+    """When its review's report was signed off, if it was by the position."""
 
 
 @dataclass(frozen=True)

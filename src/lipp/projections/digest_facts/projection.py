@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 from lipp.domain.alliance.action import AllianceAction
 from lipp.domain.learning.delivery import Delivery
 from lipp.domain.review.aggregate import Review
+from lipp.domain.review.vocabulary import ParallelProcess
 from lipp.projections import bulk
 from lipp.projections.digest_facts import latest
 from lipp.projections.digest_facts.tables import (
@@ -27,6 +28,7 @@ from lipp.projections.projection import Projection, Row
 REVIEW_FACTS: dict[type[DomainEvent], str] = {
     Review.Notified: "notified",
     Review.RapidReviewDecided: "decided",
+    Review.SignedOff: "signed_off",
     Review.Published: "published",
 }
 FINDING_EVENTS = (
@@ -35,7 +37,11 @@ FINDING_EVENTS = (
     Review.FindingWithdrawn,
     Review.FindingCheckedForSharing,
     Review.RedactionFalsePositiveConfirmed,
+    Review.FindingSharingApproved,
+    Review.FindingSharingApprovalWithdrawn,
 )
+HOLD_FACTS: dict[type[DomainEvent], str] = {Review.Paused: "withheld", Review.FindingsReleased: "released"}
+"""A pause for a criminal trial withholds the review's findings; a coordinator's release lets them travel again."""
 ACTION_EVENTS = (
     AllianceAction.Committed,
     AllianceAction.ProgressPosted,
@@ -49,12 +55,21 @@ class DigestFactsProjection(Projection):
     """Append-only history of what national digests count, so any past digest can be computed again exactly."""
 
     name: ClassVar[str] = "digest_facts"
-    version: ClassVar[int] = 2
+    version: ClassVar[int] = 3
+    """3: sign-off, approvals for sharing, findings withheld and released (ADR 0023)."""
     metadata = digest_metadata
 
     @property
     def event_classes(self) -> tuple[type[DomainEvent], ...]:
-        return (*REVIEW_FACTS, *FINDING_EVENTS, Review.QualityMarkerAssessed, *ACTION_EVENTS, *DELIVERY_EVENTS)
+        return (
+            *REVIEW_FACTS,
+            *FINDING_EVENTS,
+            Review.Paused,
+            Review.FindingsReleased,
+            Review.QualityMarkerAssessed,
+            *ACTION_EVENTS,
+            *DELIVERY_EVENTS,
+        )
 
     def apply(self, connection: Connection, events: Sequence[DomainEvent]) -> None:
         raise NotImplementedError("digest facts need each event's position: the runner calls apply_at")
@@ -81,13 +96,14 @@ class DigestFactsProjection(Projection):
                     "incident_kind": event.incident_kind,
                 }
                 new_reviews.append(reviews[review_id])
-            if type(event) in REVIEW_FACTS:
+            fact = REVIEW_FACTS.get(type(event)) or _hold(event)
+            if fact:
                 review = reviews[review_id]
                 detail = getattr(event, "decision", "")
                 out[digest_review_facts].append(
                     {
                         "review_id": review_id,
-                        "fact": REVIEW_FACTS[type(event)],
+                        "fact": fact,
                         "position": position,
                         "on": getattr(event, "on"),  # noqa: B009 (every review fact is a ReviewEvent)
                         "board_code": review["board_code"],
@@ -121,6 +137,13 @@ class DigestFactsProjection(Projection):
             bulk.insert(connection, self.own(table), rows)
 
 
+def _hold(event: DomainEvent) -> str:
+    """'withheld' for a pause for a criminal trial, 'released' for a release; '' for anything else."""
+    if isinstance(event, Review.Paused) and event.process != ParallelProcess.CRIMINAL_TRIAL.value:
+        return ""
+    return HOLD_FACTS.get(type(event), "")
+
+
 def _finding_after(event: DomainEvent, before: Row | None, review: Row, position: int) -> Row:
     row = dict(before) if before else {}
     row["position"] = position
@@ -132,6 +155,7 @@ def _finding_after(event: DomainEvent, before: Row | None, review: Row, position
             year=review["year"],
             logged_on=event.on,
             withdrawn=False,
+            approved=False,
         )
     if isinstance(event, Review.FindingLogged | Review.FindingRevised):
         row.update(
@@ -142,13 +166,18 @@ def _finding_after(event: DomainEvent, before: Row | None, review: Row, position
             causes=event.causes,
             checked=False,
             hits_outstanding=0,
+            approved=False,
         )
     elif isinstance(event, Review.FindingWithdrawn):
-        row.update(withdrawn=True, checked=False, hits_outstanding=0)
+        row.update(withdrawn=True, checked=False, hits_outstanding=0, approved=False)
     elif isinstance(event, Review.FindingCheckedForSharing):
         row.update(checked=True, hits_outstanding=len(event.hits))
     elif isinstance(event, Review.RedactionFalsePositiveConfirmed):
         row.update(hits_outstanding=row["hits_outstanding"] - 1)  # each hit is confirmed once
+    elif isinstance(event, Review.FindingSharingApproved):
+        row["approved"] = True
+    elif isinstance(event, Review.FindingSharingApprovalWithdrawn):
+        row["approved"] = False
     row["shareable"] = row["checked"] and row["hits_outstanding"] == 0 and not row["withdrawn"]
     return row
 

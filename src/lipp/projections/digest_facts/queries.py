@@ -63,11 +63,14 @@ def findings(
             t.c.pattern,
             t.c.themes,
             t.c.shareable,
+            t.c.approved,
             *text,
         )
         .join(newest, _joined(t, keys, newest))
         .where(t.c.withdrawn.is_(False))
     )
+    rows = list(connection.execute(query))
+    states = _review_states(connection, position, {row.review_key for row in rows})
     facts = [
         FindingFact(
             board_code=row.board_code,
@@ -81,10 +84,40 @@ def findings(
             issue=row.issue if with_text else "",
             causes=row.causes if with_text else "",
             order_key=f"{row.review_key}:{row.number:03d}",
+            review_key=row.review_key,
+            travels=row.shareable and row.approved and not states.get(row.review_key, _NO_STATE)[0],
+            signed_off_on=states.get(row.review_key, _NO_STATE)[1],
         )
-        for row in connection.execute(query)
+        for row in rows
     ]
     return sorted(facts, key=lambda f: f.order_key)
+
+
+_NO_STATE: tuple[bool, date | None] = (False, None)
+
+
+def _review_states(connection: Connection, position: int, review_keys: set[str]) -> dict[str, tuple[bool, date | None]]:
+    """Per review (by its id as text): whether its findings are withheld at `position`, and its sign-off date."""
+    if not review_keys:
+        return {}
+    t = digest_review_facts
+    key = type_coerce(t.c.review_id, String).label("review_key")
+    query = (
+        select(key, t.c.fact, t.c.on, t.c.position)
+        .where(t.c.fact.in_(("withheld", "released", "signed_off")), t.c.position <= position)
+        .order_by(t.c.position)
+    )
+    states: dict[str, tuple[bool, date | None]] = {}
+    for row in connection.execute(query):
+        if row.review_key not in review_keys:
+            continue
+        withheld, signed_off_on = states.get(row.review_key, _NO_STATE)
+        if row.fact == "signed_off":
+            signed_off_on = row.on
+        else:
+            withheld = row.fact == "withheld"
+        states[row.review_key] = (withheld, signed_off_on)
+    return states
 
 
 def marker_ratings(connection: Connection, position: int, start: date, end: date) -> list[MarkerFact]:

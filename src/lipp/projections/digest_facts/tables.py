@@ -29,7 +29,8 @@ digest_review_facts = Table(
     Column("detail", String(32), nullable=False),
     Index("digest_review_facts_by_date", "fact", "on", "position"),
 )
-"""One row per step a digest counts: notified, decided (detail: the decision), published."""
+"""One row per step a digest counts: notified, decided (detail: the decision), signed off, published; and withheld
+(a pause for a criminal trial) and released, which say whether the review's findings may travel."""
 
 digest_finding_versions = Table(
     "digest_finding_versions",
@@ -44,6 +45,7 @@ digest_finding_versions = Table(
     Column("checked", Boolean, nullable=False),
     Column("hits_outstanding", Integer, nullable=False),
     Column("shareable", Boolean, nullable=False),
+    Column("approved", Boolean, nullable=False),
     Column("pattern", String(40), nullable=False),
     Column("themes", String(200), nullable=False),
     Column("title", Text, nullable=False),
@@ -51,7 +53,10 @@ digest_finding_versions = Table(
     Column("causes", Text, nullable=False),
     Index("digest_finding_versions_by_date", "logged_on", "position"),
 )
-"""A finding's whole state after each event that changed it (logged, revised, withdrawn, checked, cleared)."""
+"""A finding's whole state after each event that changed it (logged, revised, withdrawn, checked, cleared, approved
+or its approval withdrawn). `shareable` keeps its first meaning, cleared by the redaction check (digest methods 1
+and 2 read it); from method 3 a finding travels when it is also `approved` and its review's findings are not
+withheld (the review facts `withheld` and `released`; ADR 0023)."""
 
 digest_marker_facts = Table(
     "digest_marker_facts",

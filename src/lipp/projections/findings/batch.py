@@ -13,7 +13,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from lipp.domain.review.aggregate import Review
-from lipp.domain.review.vocabulary import Agency, Stage
+from lipp.domain.review.vocabulary import Agency, ParallelProcess, Stage
 from lipp.projections import bulk
 from lipp.projections.findings import text_index
 from lipp.projections.findings.tables import LibraryTables
@@ -58,6 +58,7 @@ class FindingsBatch:
             "stage": Stage.NOTIFIED.value,
             "lead_reviewer_id": None,
             "finding_order": "",
+            "withheld": False,
         }
 
     def staged(self, event: DomainEvent, stage: Stage) -> None:
@@ -85,6 +86,8 @@ class FindingsBatch:
             "withdrawn": False,
             "checked": False,
             "hits_outstanding": 0,
+            "approved": False,
+            "withheld": review["withheld"],
             "shareable": False,
             "logged_on": event.on,
             "revisions": 0,
@@ -97,7 +100,7 @@ class FindingsBatch:
     def revised(self, event: Review.FindingRevised) -> None:
         key = (event.originator_id, event.finding_number)
         row = self.findings[key]
-        row.update(_content(event), revisions=row["revisions"] + 1)
+        row.update(_content(event), revisions=row["revisions"] + 1, approved=False)
         _set_sharing(row, checked=False, outstanding=0)
         self.rewritten.add(key)
 
@@ -106,7 +109,7 @@ class FindingsBatch:
 
     def withdrawn(self, event: Review.FindingWithdrawn) -> None:
         row = self.findings[(event.originator_id, event.finding_number)]
-        row["withdrawn"] = True
+        row.update(withdrawn=True, approved=False)
         _set_sharing(row, checked=False, outstanding=0)
         order = _order(self.reviews[event.originator_id])
         self._set_order(event.originator_id, [n for n in order if n != event.finding_number])
@@ -119,6 +122,30 @@ class FindingsBatch:
         # The review confirms each hit once, so every confirmation clears one outstanding hit.
         row = self.findings[(event.originator_id, event.finding_number)]
         _set_sharing(row, checked=row["checked"], outstanding=row["hits_outstanding"] - 1)
+
+    def approved(self, event: Review.FindingSharingApproved) -> None:
+        row = self.findings[(event.originator_id, event.finding_number)]
+        row["approved"] = True
+        _set_sharing(row, checked=row["checked"], outstanding=row["hits_outstanding"])
+
+    def approval_withdrawn(self, event: Review.FindingSharingApprovalWithdrawn) -> None:
+        row = self.findings[(event.originator_id, event.finding_number)]
+        row["approved"] = False
+        _set_sharing(row, checked=row["checked"], outstanding=row["hits_outstanding"])
+
+    def paused(self, event: Review.Paused) -> None:
+        if event.process == ParallelProcess.CRIMINAL_TRIAL.value:
+            self._withhold(event.originator_id, True)
+
+    def released(self, event: Review.FindingsReleased) -> None:
+        self._withhold(event.originator_id, False)
+
+    def _withhold(self, review_id: UUID, withheld: bool) -> None:
+        self.reviews[review_id]["withheld"] = withheld
+        for number in self.numbers.get(review_id, ()):
+            row = self.findings[(review_id, number)]
+            row["withheld"] = withheld
+            _set_sharing(row, checked=row["checked"], outstanding=row["hits_outstanding"])
 
     def write(self) -> None:
         connection = self.connection
@@ -170,7 +197,8 @@ def _content(event: Review.FindingWritten) -> Row:
 
 def _set_sharing(row: Row, *, checked: bool, outstanding: int) -> None:
     row.update(checked=checked, hits_outstanding=outstanding)
-    row["shareable"] = checked and outstanding == 0 and not row["withdrawn"]
+    cleared = checked and outstanding == 0 and not row["withdrawn"]
+    row["shareable"] = cleared and row["approved"] and not row["withheld"]
 
 
 def _order(review: Row) -> list[int]:

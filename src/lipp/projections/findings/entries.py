@@ -12,7 +12,8 @@ class FoundFinding:
 
     `review` is the review reference, or only the board code and year ("NVL-2026") for readers outside the
     boards and reviews (national bodies, team members). `case_reference` is given only to the review's own
-    board, its appointed lead reviewer and admins.
+    board, its appointed lead reviewer and admins, and so is `evidence` (the key practice episodes of the case
+    never leave the board: empty for everyone else). `shareable`: it may travel beyond the board.
     """
 
     review: str

@@ -1,5 +1,6 @@
 """Keeps the findings library from the Review events: findings as the lead reviewer writes them, their review's
-stage and appointee, and whether the redaction check has cleared them to travel beyond the board."""
+stage and appointee, and whether they may travel beyond the board (cleared by the redaction check, approved by a
+coordinator, not withheld during criminal proceedings)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,10 @@ FINDING_EVENTS: tuple[type[DomainEvent], ...] = (
     Review.FindingWithdrawn,
     Review.FindingCheckedForSharing,
     Review.RedactionFalsePositiveConfirmed,
+    Review.FindingSharingApproved,
+    Review.FindingSharingApprovalWithdrawn,
+    Review.Paused,
+    Review.FindingsReleased,
 )
 
 
@@ -50,7 +55,8 @@ class FindingsLibraryProjection(Projection):
     """One row per finding, its themes in a child table, and its text in the dialect's full-text index."""
 
     name: ClassVar[str] = "findings_library"
-    version: ClassVar[int] = 1
+    version: ClassVar[int] = 2
+    """2: approval for sharing and withholding during criminal proceedings (ADR 0023)."""
     metadata = library_metadata
 
     @property
@@ -91,6 +97,10 @@ class FindingsLibraryProjection(Projection):
             Review.FindingWithdrawn: batch.withdrawn,
             Review.FindingCheckedForSharing: batch.checked,
             Review.RedactionFalsePositiveConfirmed: batch.confirmed,
+            Review.FindingSharingApproved: batch.approved,
+            Review.FindingSharingApprovalWithdrawn: batch.approval_withdrawn,
+            Review.Paused: batch.paused,
+            Review.FindingsReleased: batch.released,
         }
         for event in events:
             stage = STAGE_OF.get(type(event))

@@ -53,12 +53,13 @@ def search(connection: Connection, actor: Actor, criteria: Criteria) -> list[Fou
     found = {row.finding_id: row for row in connection.execute(select(t).where(t.c.finding_id.in_(ids)))}
     rows = [found[finding_id] for finding_id in ids]
     cases = _case_references(connection, {row.review_id for row in rows if _insider(actor, row)})
-    return [_found(row, actor, cases) for row in rows]
+    return [_found(row, actor, cases, _insider(actor, row)) for row in rows]
 
 
 def visible_to(actor: Actor) -> ColumnElement[bool]:
     """Admins see every finding; a coordinator their board's and shareable ones; a lead reviewer those of the
-    reviews they are appointed to and shareable ones; everyone else only findings cleared as shareable."""
+    reviews they are appointed to and shareable ones; everyone else only shareable findings (cleared by the
+    redaction check, approved by a coordinator of their board, not withheld)."""
     if actor.role is Role.ADMIN:
         return true()
     if actor.role is Role.COORDINATOR and actor.board_id is not None:
@@ -110,7 +111,9 @@ def _theme_name(theme_id: str) -> str:
     return read_theme(theme_id, latest_version(KIND)).name
 
 
-def _found(row: Any, actor: Actor, cases: dict[UUID, str]) -> FoundFinding:
+def _found(row: Any, actor: Actor, cases: dict[UUID, str], insider: bool) -> FoundFinding:
+    """The finding as the actor may see it: the evidence (key practice episodes of the case) never leaves the
+    board, so only insiders get it."""
     professional = actor.role in (Role.ADMIN, Role.COORDINATOR, Role.LEAD_REVIEWER)
     theme_ids = tuple(row.themes.split())
     return FoundFinding(
@@ -126,7 +129,7 @@ def _found(row: Any, actor: Actor, cases: dict[UUID, str]) -> FoundFinding:
         theme_ids=theme_ids,
         themes=tuple(_theme_name(theme_id) for theme_id in theme_ids),
         agencies=tuple(json.loads(row.agencies)),
-        evidence=tuple(json.loads(row.evidence)),
+        evidence=tuple(json.loads(row.evidence)) if insider else (),
         priority=row.priority,
         shareable=bool(row.shareable),
         logged_on=row.logged_on,

@@ -20,6 +20,7 @@ library_reviews = Table(
     Column("stage", String(24), nullable=False),
     Column("lead_reviewer_id", Uuid),
     Column("finding_order", String(400), nullable=False),
+    Column("withheld", Boolean, nullable=False),
 )
 """What a finding needs from its review. The case reference lives only here, never in a finding's row."""
 
@@ -47,6 +48,8 @@ library_findings = Table(
     Column("withdrawn", Boolean, nullable=False),
     Column("checked", Boolean, nullable=False),
     Column("hits_outstanding", Integer, nullable=False),
+    Column("approved", Boolean, nullable=False),
+    Column("withheld", Boolean, nullable=False),
     Column("shareable", Boolean, nullable=False),
     Column("logged_on", Date, nullable=False),
     Column("revisions", Integer, nullable=False),
@@ -56,7 +59,9 @@ library_findings = Table(
     Index("library_findings_by_pattern", "pattern", "logged_on"),
 )
 """One row per finding. `finding_id` is given in log order by the projection, so a rebuild gives the same ids.
-`themes` is space-separated stable ids; `agency_sectors` is `|sector|sector|` for exact filtering."""
+`themes` is space-separated stable ids; `agency_sectors` is `|sector|sector|` for exact filtering. `shareable`:
+cleared by the redaction check, approved by a coordinator and not withheld (criminal proceedings), so it may be
+seen beyond the board (ADR 0023)."""
 
 library_finding_themes = Table(
     "library_finding_themes",

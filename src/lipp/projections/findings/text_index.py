@@ -1,6 +1,8 @@
-"""Full text over a finding's title, issue, causes and evidence: FTS5 (porter) on SQLite, a tsvector on PostgreSQL.
+"""Full text over a finding's title, issue and causes: FTS5 (porter) on SQLite, a tsvector on PostgreSQL.
 
-Both stem English words, so "assessments" finds "assessment" and "safeguard" finds "safeguarding".
+Both stem English words, so "assessments" finds "assessment" and "safeguard" finds "safeguarding". The evidence
+(key practice episodes of the case) is not indexed: it never leaves the board, and a match on it would tell a
+reader outside the board what it says.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def create(connection: Connection, findings: Table, text_table: str, search_inde
         connection.execute(
             text(
                 f"ALTER TABLE {findings.name} ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS "
-                "(to_tsvector('english', title || ' ' || issue || ' ' || causes || ' ' || evidence)) STORED"
+                "(to_tsvector('english', title || ' ' || issue || ' ' || causes)) STORED"
             )
         )
         connection.execute(text(f"CREATE INDEX IF NOT EXISTS {search_index} ON {findings.name} USING gin (search)"))
@@ -58,7 +60,7 @@ def replace(connection: Connection, text_table: str, rows: Sequence[Row]) -> Non
 
 
 def body_of(row: Row) -> str:
-    return " ".join((row["title"], row["issue"], row["causes"], row["evidence"]))
+    return " ".join((row["title"], row["issue"], row["causes"]))
 
 
 def words_of(query: str) -> list[str]:

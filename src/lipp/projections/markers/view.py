@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Engine
 
 from lipp.domain.actors import Actor, Role
 from lipp.domain.business_dates import check_period
+from lipp.domain.disclosure import DEFAULT_THRESHOLD, suppress
 from lipp.domain.errors import NotAuthorised
 from lipp.domain.reference.markers import marker_set
 from lipp.projections.markers import queries
@@ -29,6 +30,7 @@ class MarkerResults:
     engine: Engine
     runner: ProjectionRunner
     projection: MarkerResultsProjection
+    disclosure_threshold: int = DEFAULT_THRESHOLD
 
     def marker_results(
         self, actor: Actor, board: str | None = None, from_date: date | None = None, to_date: date | None = None
@@ -55,4 +57,23 @@ class MarkerResults:
                     f"{actor.username} ({actor.role.value}) may not see marker results: "
                     "national bodies, admins and coordinators may"
                 )
-            return queries.results(connection, marker_set(), board, from_date, to_date)
+            found = queries.results(connection, marker_set(), board, from_date, to_date)
+        return found if actor.role is Role.ADMIN else self._suppressed(found)
+
+    def _suppressed(self, results: list[MarkerResult]) -> list[MarkerResult]:
+        """Small counts hidden from national readers; each marker's total is treated as known (it can be read from
+        another marker's ratings of the same reviews), so no hidden count can be worked out from it."""
+        table = [[r.met, r.partly_met, r.not_met, r.not_applicable] for r in results]
+        if not any(any(isinstance(v, int) and v for v in row) for row in table):
+            return results
+        shown = suppress(
+            [[int(v) for v in row] for row in table],
+            row_totals=True,
+            column_totals=False,
+            threshold=self.disclosure_threshold,
+            public_totals=True,
+        )
+        return [
+            replace(r, met=met, partly_met=partly, not_met=not_met, not_applicable=na)
+            for r, (met, partly, not_met, na) in zip(results, shown.cells, strict=True)
+        ]
