@@ -19,6 +19,7 @@ from lipp.domain.review.rules import (
     DateInTheFuture,
     DecisionBeforeNotification,
     NoLocalReviewWasDecided,
+    NoOneToldOfTheDelay,
     PublishedTooSoonAfterPanelCopy,
     ReconsiderDateNotAfterDeferral,
     ReviewIsNotPaused,
@@ -31,6 +32,7 @@ from lipp.domain.review.sharing_steps import SharingSteps
 from lipp.domain.review.vocabulary import (
     Agency,
     Decision,
+    DelayRecipient,
     IncidentKind,
     Methodology,
     ParallelProcess,
@@ -40,6 +42,8 @@ from lipp.domain.review.vocabulary import (
 
 PAUSABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stage.REPORT_DRAFTED)
 APPOINTABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT)
+EXPLAINABLE = tuple(Stage)[tuple(Stage).index(Stage.DECIDED) : tuple(Stage).index(Stage.CLOSED)]
+"""From the decision to hold a local review until closure, a review or its publication can be delayed."""
 
 
 class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
@@ -92,6 +96,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             review.paused_since = None
             review.paused_for = None
             review.pauses = []
+            review.delay_explanations = []
             review.publication_reconsider_on = None
             review.findings = {}
             review.finding_order = []
@@ -207,6 +212,25 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         def summary(self) -> str:
             return "Resumed"
 
+    class DelayExplained(Event):
+        """The partners told the national Panel (and the Secretary of State) why the review or its publication
+        is delayed beyond the aim."""
+
+        recipients: list[str]
+        reason: str
+
+        def apply(self, aggregate: Any) -> None:
+            review: Review = aggregate
+            review.delay_explanations.append((self.on, tuple(DelayRecipient(r) for r in self.recipients)))
+            review.last_step = ("the explanation of the delay", self.on)
+
+        def summary(self) -> str:
+            told = " and ".join(DelayRecipient(r).label for r in self.recipients)
+            return f"Delay explained to {told}"
+
+        def why(self) -> str:
+            return self.reason
+
     class ReportDrafted(Event):
         """The lead reviewer delivered the draft report."""
 
@@ -314,6 +338,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     paused_since: date | None
     paused_for: ParallelProcess | None
     pauses: list[tuple[date, date]]
+    delay_explanations: list[tuple[date, tuple[DelayRecipient, ...]]]
     publication_reconsider_on: date | None
 
     def __init__(self) -> None:
@@ -435,6 +460,20 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             raise ReviewIsNotPaused("cannot resume the review: it is not paused")
         self._check_dates(on, now, "resume the review")
         self._record(self.Resumed, actor_id, now, on)
+
+    def explain_delay(
+        self, *, actor_id: UUID, now: datetime, on: date, reason: str, recipients: tuple[DelayRecipient, ...]
+    ) -> None:
+        """Record that the Panel (and the Secretary of State) were told why the review or its publication is
+        delayed; allowed while paused, from the decision to hold a local review until the review is closed."""
+        require_stage(self.stage, EXPLAINABLE, "explain a delay to the Panel", self.decision)
+        if self.decision is not Decision.LOCAL_REVIEW:
+            raise NoLocalReviewWasDecided("cannot explain a delay to the Panel: no local review was decided")
+        if not recipients:
+            raise NoOneToldOfTheDelay("name who was told of the delay: the national Panel, the Secretary of State")
+        self._check_dates(on, now, "explain a delay to the Panel")
+        told = [r.value for r in DelayRecipient if r in recipients]
+        self._record(self.DelayExplained, actor_id, now, on, recipients=told, reason=reason)
 
     def record_report_drafted(self, *, actor_id: UUID, now: datetime, on: date) -> None:
         """Record that the lead reviewer delivered the draft report."""
