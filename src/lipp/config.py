@@ -15,6 +15,7 @@ from lipp.domain.business_dates import DEFAULT_EARLIEST, DEFAULT_FUTURE_YEARS, D
 from lipp.domain.clock import Clock
 from lipp.domain.errors import InvalidInput
 from lipp.domain.learning.timescales import LearningTimescales
+from lipp.domain.review.vocabulary import RapidReviewStart
 from lipp.domain.timescales import Timescales
 
 
@@ -28,6 +29,10 @@ class TimescaleSettings(BaseModel):
 
     notification_working_days: int = Field(default=Timescales.notification_working_days, ge=0, le=60)
     rapid_review_working_days: int = Field(default=Timescales.rapid_review_working_days, ge=0, le=120)
+    rapid_review_from: RapidReviewStart = Field(
+        default=Timescales.rapid_review_from,
+        description="What the rapid review's working days run from: the notification or the day of awareness",
+    )
     completion_months: int = Field(default=Timescales.completion_months, ge=1, le=36)
     panel_copy_working_days: int = Field(default=Timescales.panel_copy_working_days, ge=0, le=60)
     due_soon_working_days: int = Field(default=Timescales.due_soon_working_days, ge=0, le=60)

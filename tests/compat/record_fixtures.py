@@ -90,6 +90,7 @@ def record(version: str, folder: Path = FIXTURES) -> Path:
                 agencies=["police"],
             ),
             c.PauseReview(reference=ref, on=date(2026, 2, 16), process="inquest", reason="Inquest opened"),
+            c.ExplainDelay(reference=ref, on=date(2026, 2, 20), reason="The inquest", recipients=["panel"]),
             c.ResumeReview(reference=ref, on=date(2026, 3, 2)),
             c.RecordReportDrafted(reference=ref, on=date(2026, 5, 1)),
             *assessed(ref, date(2026, 5, 11), SIGN_OFF_MARKERS),

@@ -76,9 +76,10 @@ def replays_as_recorded(lipp: Lipp, path: Path) -> None:
     assert published.kind == "lcspr" and published.methodology == "silp"
     assert published.lead_reviewer == "reviewer.a"
     assert published.agencies == ["police"]
-    # Decided 20 January; six months is 20 July, and 14 days paused (16 Feb to 2 Mar) make it 3 August.
+    # Decided 20 January; six months is 20 July, and the 14 days paused (16 Feb to 2 Mar) do not move it.
     completion = next(d for d in published.deadlines if d.name.startswith("completion"))
-    assert (completion.due_on, completion.done_on, completion.status) == (date(2026, 8, 3), date(2026, 5, 20), "met")
+    assert (completion.due_on, completion.done_on, completion.status) == (date(2026, 7, 20), date(2026, 5, 20), "met")
+    assert published.days_paused == 14
     assert [entry.what.split(" ")[0] for entry in lipp.reviews.timeline(admin, "NVL-2026-001")][:3] == [
         "Notified",
         "Rapid",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from pydantic import ValidationError
 
 from lipp.application.reviews import UnknownReview
 from lipp.bootstrap import Lipp, build
@@ -178,36 +179,46 @@ def test_a_report_not_published_has_its_improvement_information_published_instea
     assert story.step(c.CloseReview(reference=reference, on=date(2026, 9, 18))).stage == "closed"
 
 
-def test_a_pause_for_a_parallel_process_extends_completion_by_the_days_paused(
+def test_a_pause_keeps_the_aim_and_the_delay_is_explained_to_the_panel(
     story: Story, lipp: Lipp, people: People
 ) -> None:
     reference = story.walk_to("in_conduct")
     story.step(c.PauseReview(reference=reference, on=date(2026, 5, 1), process="inquest", reason="Coroner's inquest"))
     story.on_day(date(2026, 5, 11))
     view = lipp.reviews.review(people.coordinator, reference)
-    assert (view.paused_since, view.paused_for) == (date(2026, 5, 1), "inquest")
-    # 20 September plus the 10 days paused so far.
-    assert deadlines(lipp, people, reference)["completion (sign-off)"] == (date(2026, 9, 30), None, "on_time")
+    assert (view.paused_since, view.paused_for, view.days_paused) == (date(2026, 5, 1), "inquest", 10)
+    assert deadlines(lipp, people, reference)["completion (sign-off)"] == (date(2026, 9, 20), None, "on_time")
     assert lipp.reviews.register(people.coordinator, "NVL")[0].paused
 
     receipt = story.step(c.ResumeReview(reference=reference, on=date(2026, 5, 31)))
     assert (receipt.stage, receipt.version) == ("in_conduct", 7)
-    story.on_day(date(2026, 7, 1))
+    story.on_day(date(2026, 9, 25))
     view = lipp.reviews.review(people.coordinator, reference)
-    assert view.paused_since is None
-    # 30 days paused: 20 September becomes 20 October, and stays there once resumed.
-    assert deadlines(lipp, people, reference)["completion (sign-off)"] == (date(2026, 10, 20), None, "on_time")
-    assert not lipp.reviews.register(people.coordinator, "NVL")[0].paused
-    paused, resumed = lipp.reviews.timeline(people.coordinator, reference)[-2:]
+    assert (view.paused_since, view.days_paused, view.delay_explained_on) == (None, 30, None)
+    # the aim stays: past it, the review is overdue, paused or not
+    assert deadlines(lipp, people, reference)["completion (sign-off)"] == (date(2026, 9, 20), None, "overdue")
+    assert lipp.reviews.register(people.coordinator, "NVL")[0].next_status == "overdue"
+
+    with pytest.raises(ValidationError):  # someone must have been told
+        c.ExplainDelay(reference=reference, on=date(2026, 9, 22), reason="The inquest took a month", recipients=[])
+    story.step(c.ExplainDelay(reference=reference, on=date(2026, 9, 22), reason="The inquest took a month"))
+    view = lipp.reviews.review(people.coordinator, reference)
+    assert (view.delay_explained_on, view.delay_explained_to) == (date(2026, 9, 22), ["panel", "secretary_of_state"])
+    assert deadlines(lipp, people, reference)["completion (sign-off)"] == (date(2026, 9, 20), None, "overdue")
+    paused, resumed, explained = lipp.reviews.timeline(people.coordinator, reference)[-3:]
     assert (paused.what, paused.why, paused.on) == (
         "Paused for a parallel process (inquest)",
         "Coroner's inquest",
         date(2026, 5, 1),
     )
     assert (resumed.what, resumed.on) == ("Resumed", date(2026, 5, 31))
+    assert (explained.what, explained.why) == (
+        "Delay explained to the national Panel and the Secretary of State",
+        "The inquest took a month",
+    )
 
 
-def test_a_review_signed_off_after_its_paused_extension_is_still_on_time(
+def test_a_review_signed_off_after_its_aim_is_late_whatever_it_was_paused_for(
     story: Story, lipp: Lipp, people: People
 ) -> None:
     reference = story.walk_to("in_conduct")
@@ -217,9 +228,9 @@ def test_a_review_signed_off_after_its_paused_extension_is_still_on_time(
     story.assess(reference, SIGN_OFF_MARKERS, date(2026, 10, 5))
     story.step(c.SignOffReport(reference=reference, on=date(2026, 10, 16), board_response="Accepted"))
     assert deadlines(lipp, people, reference)["completion (sign-off)"] == (
-        date(2026, 10, 20),
+        date(2026, 9, 20),
         date(2026, 10, 16),
-        "met",
+        "met_late",
     )
 
 

@@ -49,6 +49,10 @@ def review_view(review: Review, directory: Directory, timescales: Timescales, to
         key_lines_of_enquiry=list(review.key_lines_of_enquiry),
         earliest_publication_on=review.earliest_publication_on(timescales.panel_copy_working_days),
         deadlines=[_deadline_view(d) for d in deadlines_of(review.dates, timescales, today)],
+        days_paused=review.days_paused(today),
+        delay_explained_on=review.delay_explanations[-1][0] if review.delay_explanations else None,
+        delay_explained_to=[r.value for r in review.delay_explanations[-1][1]] if review.delay_explanations else [],
+        rapid_review_from=timescales.rapid_review_from.value,
         as_of=today,
         version=review.version,
     )

@@ -152,6 +152,19 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
             ),
         )
 
+    def explain_delay(self, actor: Actor, command: c.ExplainDelay) -> ReviewReceipt:
+        return self._advance(
+            actor,
+            command,
+            lambda r, on: r.explain_delay(
+                actor_id=actor.user_id,
+                now=self.now(),
+                on=on,
+                reason=command.reason,
+                recipients=tuple(command.recipients),
+            ),
+        )
+
     def resume(self, actor: Actor, command: c.ResumeReview) -> ReviewReceipt:
         return self._advance(actor, command, lambda r, on: r.resume(actor_id=actor.user_id, now=self.now(), on=on))
 
@@ -234,6 +247,7 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
             c.AgreeTermsOfReference: self.agree_terms_of_reference,
             c.PauseReview: self.pause,
             c.ResumeReview: self.resume,
+            c.ExplainDelay: self.explain_delay,
             c.RecordReportDrafted: self.record_report_drafted,
             c.SignOffReport: self.sign_off,
             c.SendReportToPanel: self.send_to_panel,

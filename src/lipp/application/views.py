@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class View(BaseModel):
@@ -72,6 +72,10 @@ class ReviewView(View):
     key_lines_of_enquiry: list[str]
     earliest_publication_on: date | None
     deadlines: list[DeadlineView]
+    days_paused: int = Field(description="Calendar days the review has spent paused (the due dates do not move)")
+    delay_explained_on: date | None = Field(description="The last day the Panel was told why it is delayed")
+    delay_explained_to: list[str] = Field(description="Who was told then: panel, secretary_of_state")
+    rapid_review_from: str = Field(description="What the rapid review's working days run from (a setting)")
     as_of: date
     version: int
 

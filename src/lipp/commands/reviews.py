@@ -20,7 +20,14 @@ from lipp.commands.fields import (
     ScopeDate,
     Username,
 )
-from lipp.domain.review.vocabulary import Decision, IncidentKind, Methodology, ParallelProcess, ReviewKind
+from lipp.domain.review.vocabulary import (
+    Decision,
+    DelayRecipient,
+    IncidentKind,
+    Methodology,
+    ParallelProcess,
+    ReviewKind,
+)
 
 
 class ReviewStep(Command):
@@ -86,6 +93,22 @@ class PauseReview(ReviewStep):
     reason: FreeText
 
 
+class ExplainDelay(ReviewStep):
+    """Record that the partners told the national Panel (and the Secretary of State) why the review or its
+    publication is delayed beyond the aim; the due date stays as it was."""
+
+    reason: FreeText
+    recipients: Annotated[
+        list[Annotated[DelayRecipient, Choice]],
+        Field(
+            default_factory=lambda: list(DelayRecipient),
+            min_length=1,
+            max_length=len(DelayRecipient),
+            description="Who was told: panel, secretary_of_state (both when empty)",
+        ),
+    ]
+
+
 class ResumeReview(ReviewStep):
     """Resume a paused review."""
 
@@ -135,6 +158,7 @@ REVIEW_COMMANDS: tuple[type[Command], ...] = (
     AppointLeadReviewer,
     AgreeTermsOfReference,
     PauseReview,
+    ExplainDelay,
     ResumeReview,
     RecordReportDrafted,
     SignOffReport,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lipp.domain.review.vocabulary import RapidReviewStart
+
 
 @dataclass(frozen=True)
 class Timescales:
@@ -16,9 +18,13 @@ class Timescales:
     notification_working_days: int = 5
     """From the day the board became aware to the serious incident notification."""
     rapid_review_working_days: int = 15
-    """From the notification to the rapid review and its decision."""
+    """From the notification (or the day the board became aware: `rapid_review_from`) to the rapid review and its
+    decision."""
+    rapid_review_from: RapidReviewStart = RapidReviewStart.NOTIFICATION
+    """What the rapid review's working days run from: partnerships differ."""
     completion_months: int = 6
-    """From the decision to the signed-off report, extended by time paused."""
+    """From the decision to the signed-off report. A pause does not move it: statutory guidance keeps the aim and
+    asks the partners to tell the Panel and the Secretary of State why the review is delayed."""
     panel_copy_working_days: int = 7
     """The copy to the national Panel goes at least this many working days before publication."""
     due_soon_working_days: int = 5

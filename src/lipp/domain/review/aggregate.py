@@ -19,6 +19,7 @@ from lipp.domain.review.rules import (
     DateInTheFuture,
     DecisionBeforeNotification,
     NoLocalReviewWasDecided,
+    NoOneToldOfTheDelay,
     PublishedTooSoonAfterPanelCopy,
     ReconsiderDateNotAfterDeferral,
     ReviewIsNotPaused,
@@ -31,6 +32,7 @@ from lipp.domain.review.sharing_steps import SharingSteps
 from lipp.domain.review.vocabulary import (
     Agency,
     Decision,
+    DelayRecipient,
     IncidentKind,
     Methodology,
     ParallelProcess,
@@ -40,6 +42,8 @@ from lipp.domain.review.vocabulary import (
 
 PAUSABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stage.REPORT_DRAFTED)
 APPOINTABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT)
+EXPLAINABLE = tuple(Stage)[tuple(Stage).index(Stage.DECIDED) : tuple(Stage).index(Stage.CLOSED)]
+"""From the decision to hold a local review until closure, a review or its publication can be delayed."""
 PUBLISHING = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
 STEPS: dict[str, tuple[tuple[Stage, ...], str]] = {
     # each step after notification (by its method's name): the stages it is taken from, and how it is named
@@ -49,6 +53,7 @@ STEPS: dict[str, tuple[tuple[Stage, ...], str]] = {
     "agree_terms_of_reference": ((Stage.REVIEWER_APPOINTED,), "agree the terms of reference"),
     "pause": (PAUSABLE, "pause the review"),
     "resume": ((), "resume the review"),
+    "explain_delay": (EXPLAINABLE, "explain a delay to the Panel"),
     "record_report_drafted": ((Stage.IN_CONDUCT,), "record the report as drafted"),
     "sign_off": ((Stage.REPORT_DRAFTED,), "sign off the report"),
     "send_to_panel": ((Stage.SIGNED_OFF,), "send the report to the Panel"),
@@ -109,6 +114,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             review.paused_since = None
             review.paused_for = None
             review.pauses = []
+            review.delay_explanations = []
             review.publication_reconsider_on = None
             review.findings = {}
             review.finding_order = []
@@ -227,6 +233,25 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         def summary(self) -> str:
             return "Resumed"
 
+    class DelayExplained(Event):
+        """The partners told the national Panel (and the Secretary of State) why the review or its publication
+        is delayed beyond the aim."""
+
+        recipients: list[str]
+        reason: str
+
+        def apply(self, aggregate: Any) -> None:
+            review: Review = aggregate
+            review.delay_explanations.append((self.on, tuple(DelayRecipient(r) for r in self.recipients)))
+            review.last_step = ("the explanation of the delay", self.on)
+
+        def summary(self) -> str:
+            told = " and ".join(DelayRecipient(r).label for r in self.recipients)
+            return f"Delay explained to {told}"
+
+        def why(self) -> str:
+            return self.reason
+
     class ReportDrafted(Event):
         """The lead reviewer delivered the draft report."""
 
@@ -334,6 +359,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     paused_since: date | None
     paused_for: ParallelProcess | None
     pauses: list[tuple[date, date]]
+    delay_explanations: list[tuple[date, tuple[DelayRecipient, ...]]]
     publication_reconsider_on: date | None
 
     def __init__(self) -> None:
@@ -451,6 +477,17 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         self._check_dates(on, now, STEPS["resume"][1])
         self._record(self.Resumed, actor_id, now, on)
 
+    def explain_delay(
+        self, *, actor_id: UUID, now: datetime, on: date, reason: str, recipients: tuple[DelayRecipient, ...]
+    ) -> None:
+        """Record that the Panel (and the Secretary of State) were told why the review or its publication is
+        delayed; allowed while paused, from the decision to hold a local review until the review is closed."""
+        self._check_explainable(on, now)
+        if not recipients:
+            raise NoOneToldOfTheDelay("name who was told of the delay: the national Panel, the Secretary of State")
+        told = [r.value for r in DelayRecipient if r in recipients]
+        self._record(self.DelayExplained, actor_id, now, on, recipients=told, reason=reason)
+
     def record_report_drafted(self, *, actor_id: UUID, now: datetime, on: date) -> None:
         """Record that the lead reviewer delivered the draft report."""
         self._check_step(*STEPS["record_report_drafted"], on, now)
@@ -548,6 +585,9 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             self._require_paused()
             self._check_dates(on, now, name)
             return
+        if step == "explain_delay":
+            self._check_explainable(on, now)
+            return
         self._check_step(self._closable() if step == "close" else stages, name, on, now)
         if step == "commission":
             self._require_local_review()
@@ -558,6 +598,14 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             self._require_panel_copy_long_enough_before(on, panel_copy_working_days)
 
     # Internals.
+
+    def _check_explainable(self, on: date, now: datetime) -> None:
+        """A delay is explained from the decision to hold a local review until closure, paused or not."""
+        stages, name = STEPS["explain_delay"]
+        require_stage(self.stage, stages, name, self.decision)
+        if self.decision is not Decision.LOCAL_REVIEW:
+            raise NoLocalReviewWasDecided(f"cannot {name}: no local review was decided")
+        self._check_dates(on, now, name)
 
     def _require_local_review(self) -> None:
         if self.decision is not Decision.LOCAL_REVIEW:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from lipp.domain.calendar import add_calendar_months, add_working_days, working_days_between
 from lipp.domain.review.dates import ReviewDates
-from lipp.domain.review.vocabulary import Decision
+from lipp.domain.review.vocabulary import Decision, RapidReviewStart
 from lipp.domain.timescales import Timescales
 
 
@@ -56,12 +56,18 @@ def status_of(due_on: date, done_on: date | None, today: date, due_soon_working_
     return DeadlineStatus.ON_TIME
 
 
-def completion_due_on(review: ReviewDates, timescales: Timescales, today: date) -> date | None:
-    """Six calendar months (by default) after the decision, extended by every day paused."""
+def completion_due_on(review: ReviewDates, timescales: Timescales) -> date | None:
+    """Six calendar months (by default) after the decision. A pause does not move it: the delay is shown and
+    explained to the Panel (Review.explain_delay), the aim stays."""
     if review.decision is not Decision.LOCAL_REVIEW or review.decided_on is None:
         return None
-    due = add_calendar_months(review.decided_on, timescales.completion_months)
-    return due + timedelta(days=review.days_paused(today))
+    return add_calendar_months(review.decided_on, timescales.completion_months)
+
+
+def rapid_review_due_on(review: ReviewDates, timescales: Timescales) -> date:
+    """The rapid review's working days from the notification, or from awareness where the partnership says so."""
+    start = review.aware_on if timescales.rapid_review_from is RapidReviewStart.AWARENESS else review.notified_on
+    return add_working_days(start, timescales.rapid_review_working_days)
 
 
 def deadlines_of(review: ReviewDates, timescales: Timescales, today: date) -> list[Deadline]:
@@ -73,13 +79,9 @@ def deadlines_of(review: ReviewDates, timescales: Timescales, today: date) -> li
             add_working_days(review.aware_on, timescales.notification_working_days),
             review.notified_on,
         ),
-        (
-            "rapid review",
-            add_working_days(review.notified_on, timescales.rapid_review_working_days),
-            review.decided_on,
-        ),
+        ("rapid review", rapid_review_due_on(review, timescales), review.decided_on),
     ]
-    completion = completion_due_on(review, timescales, today)
+    completion = completion_due_on(review, timescales)
     if completion is not None:
         due_and_done.append(("completion (sign-off)", completion, review.signed_off_on))
     if review.publication_reconsider_on is not None:

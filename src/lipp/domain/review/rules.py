@@ -40,6 +40,10 @@ class NoLocalReviewWasDecided(RuleBroken):
     """Only a decision to hold a local review leads to commissioning."""
 
 
+class NoOneToldOfTheDelay(RuleBroken):
+    """An explanation of a delay names who was told: the national Panel, the Secretary of State or both."""
+
+
 class ScopePeriodIsBackwards(RuleBroken):
     """The terms of reference scope ends before it starts."""
 

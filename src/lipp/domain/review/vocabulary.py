@@ -50,6 +50,25 @@ class ParallelProcess(StrEnum):
     OTHER = "other"
 
 
+class DelayRecipient(StrEnum):
+    """Who is told why a review or its publication is delayed (statutory guidance: the national Panel and the
+    Secretary of State)."""
+
+    PANEL = "panel"
+    SECRETARY_OF_STATE = "secretary_of_state"
+
+    @property
+    def label(self) -> str:
+        return {"panel": "the national Panel", "secretary_of_state": "the Secretary of State"}[self.value]
+
+
+class RapidReviewStart(StrEnum):
+    """What the rapid review's working days run from: partnerships differ (a setting, notification by default)."""
+
+    NOTIFICATION = "notification"
+    AWARENESS = "awareness"
+
+
 class AgencySector(StrEnum):
     CHILDRENS_SOCIAL_CARE = "childrens_social_care"
     POLICE = "police"

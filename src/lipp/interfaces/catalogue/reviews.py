@@ -109,6 +109,21 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     step("resume", "ResumeReview", "resume", "resumption", "Resume a paused review."),
     step(
+        "explain-delay",
+        "ExplainDelay",
+        "explain_delay",
+        "delay-explanation",
+        "Record that the Panel and the Secretary of State were told why the review is delayed.",
+        Arg("reason", "Why the review or its publication is delayed."),
+        Arg(
+            "recipients",
+            "Who was told: panel or secretary-of-state. Repeat; both if omitted.",
+            "many",
+            ("--told",),
+            required=False,
+        ),
+    ),
+    step(
         "draft",
         "RecordReportDrafted",
         "record_report_drafted",

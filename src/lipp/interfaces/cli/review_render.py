@@ -59,6 +59,11 @@ def print_review(view: ReviewView) -> None:
             facts.add_row("", f"• {escape(line)}")
     if view.earliest_publication_on:
         facts.add_row("publish from", str(view.earliest_publication_on))
+    if view.days_paused:
+        facts.add_row("paused", f"{view.days_paused} days in all (the due dates do not move)")
+    if view.delay_explained_on:
+        told = " and ".join(label(r) for r in view.delay_explained_to)
+        facts.add_row("delay explained", f"to {told} on {view.delay_explained_on}")
     console.print(panel(facts, title=f"[bold]{view.reference}[/] ({view.board}) as of {view.as_of}", expand=False))
     deadlines = Table("deadline", "due", "done", "status", title="Deadlines")
     for deadline in view.deadlines:

@@ -9,6 +9,8 @@ from typing import Any
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, select_autoescape
 
+from lipp.domain.review.vocabulary import DelayRecipient
+
 NO_STORE = {"Cache-Control": "no-store"}
 
 environment = Environment(
@@ -42,6 +44,11 @@ def first_upper(value: str | None) -> str:
     return (value[:1].upper() + value[1:]) if value else ""
 
 
+def told(value: str) -> str:
+    """Who was told of a delay, as a sentence names them: `panel` becomes `the national Panel`."""
+    return DelayRecipient(value).label
+
+
 RAG_COLOURS = {"red": "govuk-tag--red", "amber": "govuk-tag--yellow", "green": "govuk-tag--green"}
 
 
@@ -49,7 +56,7 @@ def rag_class(rag: str | None) -> str:
     return RAG_COLOURS.get(rag or "", "govuk-tag--grey")
 
 
-environment.filters.update(first_upper=first_upper, label=label, long_date=long_date, rag_class=rag_class)
+environment.filters.update(first_upper=first_upper, label=label, long_date=long_date, rag_class=rag_class, told=told)
 
 
 def render(name: str, status_code: int = 200, headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
