@@ -15,8 +15,7 @@ from lipp.domain.business_dates import DEFAULT_EARLIEST, DEFAULT_FUTURE_YEARS, D
 from lipp.domain.clock import Clock
 from lipp.domain.errors import InvalidInput
 from lipp.domain.learning.timescales import LearningTimescales
-from lipp.domain.review.vocabulary import RapidReviewStart
-from lipp.domain.timescales import Timescales
+from lipp.domain.timescales import RapidReviewStart, Timescales
 
 
 def default_data_dir() -> Path:

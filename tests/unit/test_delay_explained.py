@@ -19,8 +19,8 @@ from lipp.domain.review.rules import (
     NoOneToldOfTheDelay,
     StepOutOfOrder,
 )
-from lipp.domain.review.vocabulary import Decision, DelayRecipient, RapidReviewStart
-from lipp.domain.timescales import Timescales
+from lipp.domain.review.vocabulary import Decision, DelayRecipient
+from lipp.domain.timescales import RapidReviewStart, Timescales
 from tests.unit.test_deadlines import COORDINATOR, LATER, deadline, decided, in_conduct, notified, pause
 
 BOTH = (DelayRecipient.PANEL, DelayRecipient.SECRETARY_OF_STATE)

@@ -7,8 +7,14 @@ so each is a setting (see `lipp.config`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from lipp.domain.review.vocabulary import RapidReviewStart
+
+class RapidReviewStart(StrEnum):
+    """What the rapid review's working days run from: partnerships differ (a setting, notification by default)."""
+
+    NOTIFICATION = "notification"
+    AWARENESS = "awareness"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from enum import StrEnum
 
 from lipp.domain.calendar import add_calendar_months, add_working_days, working_days_between
 from lipp.domain.review.dates import ReviewDates
-from lipp.domain.review.vocabulary import Decision, RapidReviewStart
-from lipp.domain.timescales import Timescales
+from lipp.domain.review.vocabulary import Decision
+from lipp.domain.timescales import RapidReviewStart, Timescales
 
 
 class DeadlineStatus(StrEnum):

@@ -62,13 +62,6 @@ class DelayRecipient(StrEnum):
         return {"panel": "the national Panel", "secretary_of_state": "the Secretary of State"}[self.value]
 
 
-class RapidReviewStart(StrEnum):
-    """What the rapid review's working days run from: partnerships differ (a setting, notification by default)."""
-
-    NOTIFICATION = "notification"
-    AWARENESS = "awareness"
-
-
 class AgencySector(StrEnum):
     CHILDRENS_SOCIAL_CARE = "childrens_social_care"
     POLICE = "police"
