@@ -106,7 +106,7 @@ class PlanAction(Aggregate):
             aggregate.last_step = ("the verification", self.on)
 
     class Returned(ActionEvent):
-        """The board's coordinator returned the reported completion, with the reason: the action is in progress again."""
+        """The board's coordinator returned the reported completion, with the reason: in progress again."""
 
         reason: str
 

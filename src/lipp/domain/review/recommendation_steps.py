@@ -185,8 +185,7 @@ def _check_addressee(addressed_to: Addressee, sector: AgencySector | None, organ
     if addressed_to is Addressee.NATIONAL_BODY and not organisation.strip():
         raise RecommendationAddresseeIncomplete("a recommendation to a national body names the body (organisation)")
     if addressed_to is not Addressee.AGENCY and sector is not None:
-        raise RecommendationAddresseeMismatch(
-            f"a sector is named only for a recommendation to an agency, not to the {addressed_to.value.replace('_', ' ')}"
-        )
+        to = addressed_to.value.replace("_", " ")
+        raise RecommendationAddresseeMismatch(f"only a recommendation to an agency names a sector, not one to the {to}")
     if addressed_to is Addressee.PARTNERSHIP and organisation.strip():
         raise RecommendationAddresseeMismatch("a recommendation to the partnership names no other organisation")
