@@ -12,6 +12,7 @@ from lipp.adapters.transports import FolderTransport, SmtpTransport, Transport
 from lipp.application.alliance import AllianceApplication
 from lipp.application.digests import DigestsApplication
 from lipp.application.learning import LearningApplication
+from lipp.application.plans import PlansApplication
 from lipp.application.registry import RegistryApplication
 from lipp.application.reviewer_register import ReviewerRegisterApplication
 from lipp.application.reviews import ReviewsApplication
@@ -35,6 +36,8 @@ from lipp.projections.learning.projection import DeliveriesProjection
 from lipp.projections.learning.view import DeliveriesView
 from lipp.projections.markers.projection import MarkerResultsProjection
 from lipp.projections.markers.view import MarkerResults
+from lipp.projections.plans.projection import ActionTrackerProjection
+from lipp.projections.plans.view import ActionTracker
 from lipp.projections.projection import Projection
 from lipp.projections.register.projection import ReviewRegisterProjection
 from lipp.projections.register.view import ReviewRegister
@@ -63,6 +66,7 @@ class Lipp:
     digests: DigestsApplication
     learning: LearningApplication
     deliveries: DeliveriesView
+    plans: PlansApplication
     outbox: Outbox
     outbox_engine: Engine
 
@@ -145,6 +149,7 @@ def _assemble(settings: Settings, clock: Clock | None, reach: LearningReach | No
     markers_projection = next(p for p in projections if isinstance(p, MarkerResultsProjection))
     facts_projection = next(p for p in projections if isinstance(p, DigestFactsProjection))
     deliveries_projection = next(p for p in projections if isinstance(p, DeliveriesProjection))
+    tracker_projection = next(p for p in projections if isinstance(p, ActionTrackerProjection))
     library = FindingsLibrary(engine, runner, library_projection)
     deliveries = DeliveriesView(engine, runner, deliveries_projection)
     directory_projection = next(p for p in projections if isinstance(p, DirectoryProjection))
@@ -181,6 +186,14 @@ def _assemble(settings: Settings, clock: Clock | None, reach: LearningReach | No
         ),
         learning=learning,
         deliveries=deliveries,
+        plans=PlansApplication(
+            storage,
+            clock,
+            reviews,
+            registry,
+            ActionTracker(engine, runner, tracker_projection),
+            timescales.due_soon_working_days,
+        ),
         outbox=Outbox(outbox_engine, clock, sender=settings.mail_sender),
         outbox_engine=outbox_engine,
     )
