@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, and_, distinct, func, select, true
+from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.engine import Connection
 
 from lipp.domain.plans.values import ActionStatus
@@ -76,7 +76,7 @@ def plan_facts(connection: Connection, board_id: UUID, today: date, review: str 
         ).where(in_force)
     ).one()
     agencies = connection.execute(
-        select(func.count()).select_from(select(distinct(t.c.sector), t.c.organisation).where(in_force).subquery())
+        select(func.count()).select_from(select(t.c.sector, t.c.organisation).where(in_force).distinct().subquery())
     ).scalar_one()
     superseded = connection.execute(
         select(func.count()).where(and_(scope, t.c.status == ActionStatus.SUPERSEDED.value))
