@@ -13,11 +13,17 @@ from tests.conftest import People
 from tests.scenario.journeys import a_finding, assess, in_conduct
 
 
-def recommended(lipp: Lipp, people: People, recommendations: int = 2) -> str:
-    """A drafted review with two findings and `recommendations` recommendations, not yet answered."""
-    reference = in_conduct(lipp, people)
+def with_findings(lipp: Lipp, people: People, case: str = "Child K") -> str:
+    """A review in conduct with two findings."""
+    reference = in_conduct(lipp, people, case=case)
     for title in ("Strategy discussions not convened", "Health not invited"):
         lipp.reviews.execute(people.reviewer, a_finding(reference, title))
+    return reference
+
+
+def recommended(lipp: Lipp, people: People, recommendations: int = 2, case: str = "Child K") -> str:
+    """A drafted review with two findings and `recommendations` recommendations, not yet answered."""
+    reference = with_findings(lipp, people, case)
     for number in range(1, recommendations + 1):
         lipp.reviews.execute(people.reviewer, recommendation(reference, number))
     lipp.reviews.execute(people.coordinator, c.RecordReportDrafted(reference=reference))
@@ -41,10 +47,10 @@ def recommendation(reference: str, number: int = 1) -> p.MakeRecommendation:
     )
 
 
-def answered(lipp: Lipp, people: People, *responses: str) -> str:
+def answered(lipp: Lipp, people: People, *responses: str, case: str = "Child K") -> str:
     """A drafted review whose recommendations the partnership has answered (accepted by default)."""
     responses = responses or ("accepted", "accepted_in_part")
-    reference = recommended(lipp, people, len(responses))
+    reference = recommended(lipp, people, len(responses), case)
     for number, response in enumerate(responses, start=1):
         reason = "" if response == "accepted" else "Audit capacity allows two agencies this year"
         lipp.reviews.execute(
@@ -54,8 +60,9 @@ def answered(lipp: Lipp, people: People, *responses: str) -> str:
     return reference
 
 
-def signed_off_with_plan(lipp: Lipp, people: People) -> str:
-    reference = answered(lipp, people)
+def signed_off_with_plan(lipp: Lipp, people: People, case: str = "Child K") -> str:
+    """A signed-off review whose two recommendations were accepted (R1) and accepted in part (R2)."""
+    reference = answered(lipp, people, case=case)
     assess(lipp, people.coordinator, reference, range(1, 14))
     lipp.reviews.execute(people.coordinator, c.SignOffReport(reference=reference, board_response="Accepted"))
     return reference

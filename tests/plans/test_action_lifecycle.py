@@ -69,7 +69,7 @@ class PlanLifecycle(RuleBasedStateMachine):
 
     @rule(action=actions)
     def post_progress(self, action: str) -> None:
-        command = p.PostActionProgress(action=action, evidence="Training delivered")
+        command = p.RecordActionProgress(action=action, evidence="Training delivered")
         self._step(action, WORKED_ON, lambda: self.lipp.plans.post_progress(self.coordinator, command), "in_progress")
 
     @rule(action=actions)

@@ -38,11 +38,11 @@ def test_a_plan_runs_from_agreed_actions_to_verified_completion_and_measured_imp
     assert (first.status, first.rag, first.recommendation) == ("agreed", "green", "R1")
     plans = lipp.plans
     action = first.reference
-    plans.post_progress(coordinator, p.PostActionProgress(action=action, evidence="Invitation list updated"))
+    plans.post_progress(coordinator, p.RecordActionProgress(action=action, evidence="Invitation list updated"))
     clock.set(datetime(2026, 3, 20, 10, tzinfo=UTC))
     plans.report_completion(coordinator, p.ReportActionCompletion(action=action, evidence="Invited since March"))
     with pytest.raises(ActionAwaitsVerification):
-        plans.post_progress(coordinator, p.PostActionProgress(action=action, evidence="More"))
+        plans.post_progress(coordinator, p.RecordActionProgress(action=action, evidence="More"))
     returned = plans.return_completion(coordinator, p.ReturnAction(action=action, reason="No attendance figures"))
     assert (returned.status, returned.returned, returned.completion_reported_on) == ("in_progress", 1, None)
     plans.report_completion(coordinator, p.ReportActionCompletion(action=action, evidence="Attended 9 of 10"))
@@ -125,10 +125,10 @@ def test_only_the_boards_coordinators_manage_its_plans_and_others_cannot_see_the
     with pytest.raises(OnlyTheBoardsCoordinatorsManagePlans):
         agree(lipp, people.admin, reference)
     with pytest.raises(OnlyTheBoardsCoordinatorsManagePlans):
-        lipp.plans.post_progress(people.admin, p.PostActionProgress(action=action, evidence="x"))
+        lipp.plans.post_progress(people.admin, p.RecordActionProgress(action=action, evidence="x"))
     for outsider in (people.other_coordinator, people.reviewer, people.national_body):
         with pytest.raises(UnknownAction):
-            lipp.plans.post_progress(outsider, p.PostActionProgress(action=action, evidence="x"))
+            lipp.plans.post_progress(outsider, p.RecordActionProgress(action=action, evidence="x"))
         with pytest.raises(UnknownAction):
             lipp.plans.action(outsider, action)
     with pytest.raises(ActorMayNotSeePlans):

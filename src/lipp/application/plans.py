@@ -103,7 +103,7 @@ class PlansApplication(LippApplication):
             return self._view(action)
         raise ConcurrentChange(f"many actions were agreed on {review.reference} at once; try again")
 
-    def post_progress(self, actor: Actor, command: p.PostActionProgress) -> ActionView:
+    def post_progress(self, actor: Actor, command: p.RecordActionProgress) -> ActionView:
         """Post progress with its evidence."""
         return self._step(
             actor, command, lambda a, on: a.post_progress(**self._by(actor, on), evidence=command.evidence)

@@ -98,7 +98,7 @@ class ActionStep(Command):
     on: StepDate = None
 
 
-class PostActionProgress(ActionStep):
+class RecordActionProgress(ActionStep):
     """Post progress on an action, with its evidence."""
 
     evidence: FreeText
@@ -151,7 +151,7 @@ PLAN_COMMANDS: tuple[type[Command], ...] = (
     MakeRecommendation,
     AnswerRecommendation,
     AgreeAction,
-    PostActionProgress,
+    RecordActionProgress,
     ReportActionCompletion,
     VerifyAction,
     ReturnAction,
