@@ -21,7 +21,7 @@ def rag(view: Any) -> str:
 
 def agency(view: Any) -> str:
     sector = label(view.sector)
-    return f"{sector} ({escape(view.organisation)})" if view.organisation else sector
+    return f"{sector}: {escape(view.organisation)}" if view.organisation else sector
 
 
 def action_line(view: Any) -> str:
