@@ -58,6 +58,10 @@ def test_a_plan_from_recommendation_to_measured_impact(installed: Installation) 
     assert action in tracker.stdout and "verified" in tracker.stdout, tracker.stdout
     facts = lipp_cli(folder, "nvl.coordinator", "plan", "facts")
     assert "1 action agreed with 1 agency; 1 verified; 1 with measured impact" in facts.stdout, facts.stdout
+    assessed = lipp_cli(
+        folder, "nvl.coordinator", "marker", "assess", ref, "18", "--rating", "met", "--evidence", "Re-audited"
+    )
+    assert f"The plan of {ref}: 1 action agreed with 1 agency" in assessed.stdout, assessed.stdout
 
     env = {"LIPP_DATA_DIR": str(folder)}
     refused = run_cli(["--as", "nvl.coordinator", "action", "verify", action], env)
