@@ -87,3 +87,16 @@ def recommendations_table(views: Any, reference: str) -> Table:
             response += f": {escape(v.response_reason)}"
         table.add_row(v.key, escape(v.addressee), ", ".join(v.findings), response, escape(v.text))
     return table
+
+
+def print_demo_plan(lipp: Any, coordinator: Any, reference: str) -> None:
+    """The demo's action plan: its tracker and the facts markers 15 and 18 are assessed beside."""
+    from lipp.application.plan_filters import tracker_filter
+    from lipp.interfaces.cli.output import show_table
+
+    board = reference.rsplit("-", 2)[0]
+    entries = lipp.plans.tracker(coordinator, board, tracker_filter(review=reference))
+    console.print()
+    show_table(tracker_table(entries, f"The action plan of {reference}"), ("action", "review"))
+    facts = lipp.plans.facts(coordinator, board, reference)
+    console.print(f"Facts for quality markers 15 and 18: [bold]{escape(facts.summary)}[/]")
