@@ -180,9 +180,11 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="default: a SQLite file in a temporary folder")
     parser.add_argument("--queries", type=int, default=300)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        with build(Settings(data_dir=Path(folder), database_url=args.database_url)) as lipp:
-            measure_tracker(lipp, args.actions, args.queries, with_boards=True)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        build(Settings(data_dir=Path(folder), database_url=args.database_url)) as lipp,
+    ):
+        measure_tracker(lipp, args.actions, args.queries, with_boards=True)
 
 
 if __name__ == "__main__":
