@@ -150,3 +150,16 @@ def test_an_action_is_superseded_by_another_action_of_its_own_board_still_in_for
     with pytest.raises(SupersedingActionElsewhere):
         lipp.plans.supersede(coordinator, p.SupersedeAction(action=newest, by=new, reason="Back"))
     assert lipp.plans.facts(coordinator, "NVL").superseded == 2
+
+
+def test_the_tracker_rebuilt_from_the_whole_history_reads_as_it_did(lipp: Lipp, people: People) -> None:
+    reference = signed_off_with_plan(lipp, people)
+    coordinator = people.coordinator
+    done = agree(lipp, coordinator, reference).reference
+    agree(lipp, coordinator, reference, 2, agency="police")
+    lipp.plans.report_completion(coordinator, p.ReportActionCompletion(action=done, evidence="Done"))
+    lipp.plans.return_completion(coordinator, p.ReturnAction(action=done, reason="Not yet"))
+    before = (lipp.plans.tracker(coordinator, "NVL"), lipp.plans.facts(coordinator, "NVL"))
+    tracker = next(projection for projection in lipp.projections if projection.name == "action_tracker")
+    lipp.runner.rebuild(tracker)
+    assert (lipp.plans.tracker(coordinator, "NVL"), lipp.plans.facts(coordinator, "NVL")) == before
