@@ -6,6 +6,7 @@ one verified and impact-checked, one verified, one returned, one overdue, one mo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lipp.bootstrap import Lipp
@@ -209,7 +210,7 @@ def execute(lipp: Lipp, actor: Actor, command_class: type[Any], fields: dict[str
         for name in ("action", "by"):
             if name in fields:
                 fields[name] = f"{reference}-{fields[name]}"
-        handlers = {
+        handlers: dict[type[Any], Callable[[Actor, Any], object]] = {
             p.RecordActionProgress: lipp.plans.post_progress,
             p.ReportActionCompletion: lipp.plans.report_completion,
             p.VerifyAction: lipp.plans.verify,
