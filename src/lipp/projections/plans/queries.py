@@ -15,6 +15,8 @@ from lipp.projections.paging import Page, Paging
 from lipp.projections.plans.tables import plan_actions as t
 
 UNREPORTED = (ActionStatus.AGREED.value, ActionStatus.IN_PROGRESS.value)
+LISTED = [column for column in t.columns if column.name not in ("action_id", "board_id")]
+"""What the tracker lists: every column but the ids, which only the projection needs."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def tracker_page(
     """The board's actions that `wanted` names, soonest due first (then by review and number)."""
     where = _conditions(board_id, today, wanted)
     total = connection.execute(select(func.count()).select_from(t).where(where)).scalar_one()
-    query = select(t).where(where).order_by(t.c.due_on, t.c.review_reference, t.c.sequence)
+    query = select(*LISTED).where(where).order_by(t.c.due_on, t.c.review_reference, t.c.sequence)
     if paging.limit is not None:
         query = query.limit(paging.limit)
     if paging.offset:
