@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from lipp.application.plan_filters import tracker_filter
 from lipp.application.plans import UnknownAction
 from lipp.application.review_store import UnknownReview
 from lipp.bootstrap import Lipp
@@ -91,6 +92,8 @@ def test_the_tracker_lists_a_boards_actions_by_due_date_and_flags_overdue_return
     assert [e.reference for e in plans.tracker(coordinator, "NVL", TrackerFilter(overdue=True))] == [late]
     assert [e.reference for e in plans.tracker(coordinator, "NVL", TrackerFilter(returned=True))] == [later]
     assert [e.reference for e in plans.tracker(coordinator, "NVL", TrackerFilter(sector="police"))] == [soon]
+    due_soon = tracker_filter(due_by=date(2026, 4, 8), agency="Police", status="agreed")
+    assert [e.reference for e in plans.tracker(coordinator, "NVL", due_soon)] == [soon]
     assert [e.reference for e in plans.tracker(coordinator, "NVL", TrackerFilter(review=reference))] == [
         late,
         soon,

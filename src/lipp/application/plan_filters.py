@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from lipp.domain import business_dates
 from lipp.domain.errors import InvalidInput
 from lipp.domain.plans.values import ActionStatus
 from lipp.domain.review.vocabulary import AgencySector
@@ -29,6 +32,7 @@ def tracker_filter(
     status: str | None = None,
     overdue: bool = False,
     returned: bool = False,
+    due_by: date | None = None,
 ) -> TrackerFilter:
     """The filter, with each choice checked and folded to its stored spelling."""
     return TrackerFilter(
@@ -37,4 +41,5 @@ def tracker_filter(
         status=_choice(status, ActionStatus, "the status"),
         overdue=overdue,
         returned=returned,
+        due_by=business_dates.bounds().ahead(due_by) if due_by else None,
     )

@@ -45,10 +45,13 @@ def tracker(
     status: Filter = None,
     overdue: bool = False,
     returned: bool = False,
+    due_by: Annotated[QueryDate | None, Query(description="Only actions due on or before this date")] = None,
 ) -> list[TrackerEntry]:
     """The board's actions, soonest due first, with status and RAG; narrowed by review, agency sector, status,
-    overdue or ever returned; a page at a time (its coordinators and admins)."""
-    wanted = tracker_filter(review=review, agency=agency, status=status, overdue=overdue, returned=returned)
+    overdue, ever returned or due by a date; a page at a time (its coordinators and admins)."""
+    wanted = tracker_filter(
+        review=review, agency=agency, status=status, overdue=overdue, returned=returned, due_by=due_by
+    )
     return pager.page(lipp.plans.tracker(actor, code, wanted, pager.paging))
 
 

@@ -66,6 +66,7 @@ def tracker(
     ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only actions past their due date.")] = False,
     returned: Annotated[bool, typer.Option("--returned", help="Only actions ever returned.")] = False,
+    due_by: Annotated[str | None, typer.Option("--due-by", help="Only actions due on or before (YYYY-MM-DD).")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
     json: Json = False,
@@ -75,7 +76,14 @@ def tracker(
 
     session = session_of(ctx)
     code = board or plan_catalogue_own_board(session)
-    wanted = tracker_filter(review=review, agency=agency, status=status, overdue=overdue, returned=returned)
+    wanted = tracker_filter(
+        review=review,
+        agency=agency,
+        status=status,
+        overdue=overdue,
+        returned=returned,
+        due_by=as_date(due_by, "--due-by"),
+    )
     entries = session.lipp.plans.tracker(session.actor(), code, wanted, paging(limit, offset))
     title = f"{code.upper()}: action tracker"
     emit_page(entries, None if json else (lambda: plan_render.tracker_table(entries, title)), ("action", "review"))
