@@ -7,7 +7,7 @@ Prints (1) each projection's rebuild throughput as a ratio of the raw `select_no
 events measured in the same run, then all of them rebuilt together in one pass over the log beside raw reads
 of the union of their events, and (2) the register, findings search and marker results queries' latency
 (p50 / p99) at that size, then (3) every list from the directory beside the same list computed by scanning
-the log (`bench/lists.py`).
+the log (`bench/lists.py`), and (4) the action tracker with 100,000 actions across the boards (`bench/plans.py`).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from lipp.projections.decoding import EventDecoder
 from lipp.projections.findings.tables import library_findings
 from lipp.projections.projection import Projection
 from lists import measure_lists
+from plans import measure_tracker
 
 BOARDS = 150
 SEARCH_WORDS = ("assessments", "safeguard", "referral", "strategy discussion", "information sharing", "neglect")
@@ -100,6 +101,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="default: a SQLite file in a temporary folder")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--queries", type=int, default=300, help="register queries to time")
+    parser.add_argument("--actions", type=int, default=100_000, help="actions of plans for the tracker's figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(data_dir=Path(folder), database_url=args.database_url)
@@ -107,6 +109,7 @@ def main() -> None:
             if not lipp.storage.recorder.max_notification_id():
                 generate(lipp, args.events, args.seed)
             measure(lipp, args.queries)
+            measure_tracker(lipp, args.actions, args.queries)  # the action tracker, on the same boards
 
 
 def measure(lipp: Lipp, queries: int) -> None:

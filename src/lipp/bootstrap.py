@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from lipp.application.digests import DigestsApplication
     from lipp.application.learning import LearningApplication
     from lipp.application.learning_post import LearningPost
+    from lipp.application.plans import PlansApplication
     from lipp.application.registry import RegistryApplication
     from lipp.application.reviewer_register import ReviewerRegisterApplication
     from lipp.application.reviews import ReviewsApplication
@@ -186,6 +187,17 @@ class Lipp:
                 actor, theme=theme, from_date=start, to_date=end, limit=200
             ),
             signer=lambda: LinkSigner(settings.link_key()),
+        )
+
+    @cached_property
+    def plans(self) -> PlansApplication:
+        from lipp.application.plans import PlansApplication
+        from lipp.projections.plans.projection import ActionTrackerProjection
+        from lipp.projections.plans.view import ActionTracker
+
+        tracker = ActionTracker(self.read_models, self.runner, self.projection(ActionTrackerProjection))
+        return PlansApplication(
+            self.storage, self.clock, self.reviews, self.registry, tracker, self.timescales.due_soon_working_days
         )
 
     # -- read models' views ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from lipp.commands.alliance import ALLIANCE_COMMANDS
 from lipp.commands.findings import FINDING_COMMANDS
 from lipp.commands.learning import LEARNING_COMMANDS
 from lipp.commands.markers import MARKER_COMMANDS
+from lipp.commands.plans import PLAN_COMMANDS
 from lipp.commands.register import REGISTER_COMMANDS
 from lipp.commands.registry import ChangeTeamSubscriptions, DeactivateUser, RegisterBoard, RegisterTeam, RegisterUser
 from lipp.commands.reviews import REVIEW_COMMANDS
@@ -22,6 +23,7 @@ from lipp.domain.alliance.action import AllianceAction
 from lipp.domain.digest.digest import Digest
 from lipp.domain.learning.briefing import Briefing
 from lipp.domain.learning.delivery import Delivery
+from lipp.domain.plans.action import PlanAction
 from lipp.domain.register.profile import ReviewerProfile
 from lipp.domain.registry.board import Board
 from lipp.domain.registry.national_body import NationalBody
@@ -43,6 +45,7 @@ AGGREGATES: tuple[type[Any], ...] = (
     Team,
     Briefing,
     Delivery,
+    PlanAction,
 )
 COMMANDS: tuple[type[BaseModel], ...] = (
     RegisterBoard,
@@ -56,6 +59,7 @@ COMMANDS: tuple[type[BaseModel], ...] = (
     *REGISTER_COMMANDS,
     *ALLIANCE_COMMANDS,
     *LEARNING_COMMANDS,
+    *PLAN_COMMANDS,
 )
 
 DOCUMENTS: tuple[type[BaseModel], ...] = (DigestDocument, BriefingDocument)

@@ -28,6 +28,7 @@ from tests.alliance.members import Members
 from tests.conftest import People
 from tests.interfaces.command_models import every_command_model, slots
 from tests.learning.journeys import in_conduct, released
+from tests.plans.journeys import agree, signed_off_with_plan
 
 EXAMPLES = int(os.environ.get("LIPP_GENERATED_EXAMPLES", "10"))
 """Examples per command (and per kind of request) and back end: enough to meet each kind of character and date
@@ -39,13 +40,15 @@ PROFILE = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-APPLICATIONS = ("registry", "reviews", "reviewers", "tokens", "alliance", "learning")
+APPLICATIONS = ("registry", "reviews", "reviewers", "tokens", "alliance", "learning", "plans")
 """The parts of lipp that take commands: each public method with a `command` parameter handles that command."""
 
 
 ACTING = {
     "reviews": "nvl.coordinator",
     "learning": "nvl.coordinator",
+    "plans": "nvl.coordinator",
+    "MakeRecommendation": "reviewer.a",
     "alliance": "ncb.lead",
     "LogFinding": "reviewer.a",
     "ReviseFinding": "reviewer.a",
@@ -123,6 +126,8 @@ def seed(lipp: Lipp, clock: SettableClock) -> Seeded:
         lipp.registry.actor_for("ncb.lead"),
         CommitAction(theme="NT04", owner="Practice lead", description="Run a practice week", due_on=date(2026, 9, 1)),
     )
+    plan = signed_off_with_plan(lipp, people, case="Child P")
+    planned = [agree(lipp, people.coordinator, plan).reference for _ in range(2)]
     delivery = next(row for row in lipp.deliveries.deliveries(people.admin) if row.team == "NVL-CSC")
     lipp.registry.register_user(people.admin, RegisterUser(username="spare.user", role="lead_reviewer"))
     actors = {
@@ -135,7 +140,12 @@ def seed(lipp: Lipp, clock: SettableClock) -> Seeded:
         "reference": [conduct, published],
         "key": [key],
         "code": [delivery.code, "NVL-CSC", "NCB", "NVL"],
-        "action": [action.reference],
+        "action": [action.reference, planned[0]],
+        "by": [planned[1]],
+        "recommendation": [1],
+        "findings": [[1]],
+        "before": [40.0],
+        "after": [90.0],
         "board": ["NVL"],
         "body": ["NCB"],
         "username": ["reviewer.b", "spare.user"],

@@ -40,9 +40,9 @@ def commissioned(lipp: Lipp, people: People, **notify: object) -> str:
     return reference
 
 
-def in_conduct(lipp: Lipp, people: People, reviewer: str = "reviewer.a") -> str:
+def in_conduct(lipp: Lipp, people: People, reviewer: str = "reviewer.a", case: str = "Child K") -> str:
     """A review whose terms are agreed, with `reviewer` appointed: findings can be written."""
-    reference = commissioned(lipp, people)
+    reference = commissioned(lipp, people, case=case)
     run = lipp.reviews.execute
     run(people.coordinator, c.AppointLeadReviewer(reference=reference, reviewer=reviewer))
     run(

@@ -10,14 +10,15 @@ import pytest
 import typer
 from typer._click.core import Context
 
+from lipp.application.plans import PlansApplication
 from lipp.application.reviews import ReviewsApplication
-from lipp.interfaces.catalogue import findings, markers, reviews
+from lipp.interfaces.catalogue import findings, markers, plans, reviews
 from lipp.interfaces.catalogue.entry import Entry
 from lipp.interfaces.catalogue.forms import fields_of
 from lipp.interfaces.cli.lazy import COMMANDS, load_command
 
-ENTRIES: tuple[Entry, ...] = reviews.ENTRIES + findings.ENTRIES + markers.ENTRIES
-APPLICATIONS = {"reviews": ReviewsApplication}
+ENTRIES: tuple[Entry, ...] = reviews.ENTRIES + findings.ENTRIES + markers.ENTRIES + plans.ENTRIES
+APPLICATIONS = {"reviews": ReviewsApplication, "plans": PlansApplication}
 HEAVY = ("sqlalchemy", "pydantic", "pydantic_settings", "rich", "fastapi", "prefect", "holidays", "eventsourcing")
 
 

@@ -92,6 +92,10 @@ class ReviewStore(LippApplication):
             return receipt_of(review)
         raise ConcurrentChange(f"{command.reference} kept changing while this step was saved; try again")
 
+    def visible(self, actor: Actor, reference: str) -> Review:
+        """The review as it stands, if the actor may see it (for contexts that act on what a review decided)."""
+        return self._visible(actor, reference, None)
+
     def _visible(self, actor: Actor, reference: str, as_of: date | None) -> Review:
         review: Review | None = self.replay(review_id_for(reference), as_of)
         if review is None or not access.may_see(actor, review):

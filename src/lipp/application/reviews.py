@@ -14,11 +14,13 @@ from lipp.application.review_appointments import ReviewAppointments
 from lipp.application.review_findings import ReviewFindings
 from lipp.application.review_markers import ReviewMarkers
 from lipp.application.review_next_steps import ReviewNextSteps
+from lipp.application.review_recommendations import ReviewRecommendations
 from lipp.application.review_sharing import ReviewSharing
 from lipp.application.review_store import ATTEMPTS, Directory, UnknownReview, receipt_of
 from lipp.application.review_views import review_row, review_view, timeline_entries
 from lipp.application.views import ReviewReceipt, ReviewRow, ReviewView, TimelineEntry
 from lipp.commands import findings as f
+from lipp.commands import plans as p
 from lipp.commands import reviews as c
 from lipp.commands.fields import AgencyInput, Command
 from lipp.commands.markers import AssessQualityMarker
@@ -40,10 +42,13 @@ class AppointeeIsNotALeadReviewer(RuleBroken):
     """Only a registered, active lead reviewer can be appointed."""
 
 
-class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewAppointments, ReviewNextSteps):
+class ReviewsApplication(
+    ReviewFindings, ReviewSharing, ReviewRecommendations, ReviewMarkers, ReviewAppointments, ReviewNextSteps
+):
     """Notifies incidents and advances reviews; every method checks the actor first.
 
-    Findings, their sharing, quality markers and finding a lead reviewer are parts in their own modules."""
+    Findings, their sharing, recommendations, quality markers and finding a lead reviewer are parts in their own
+    modules."""
 
     def notify_incident(self, actor: Actor, command: c.NotifyIncident) -> ReviewReceipt:
         """Record a notification, giving the review the next reference of its board and year."""
@@ -265,6 +270,8 @@ class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewApp
             f.WithdrawSharingApproval: self.withdraw_sharing_approval,
             f.ReleaseFindings: self.release_findings,
             AssessQualityMarker: self.assess_marker,
+            p.MakeRecommendation: self.make_recommendation,
+            p.AnswerRecommendation: self.answer_recommendation,
         }
         return handlers[type(command)](actor, command)
 

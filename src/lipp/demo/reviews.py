@@ -17,6 +17,7 @@ from lipp.commands import reviews as c
 from lipp.commands.fields import Command
 from lipp.commands.markers import AssessQualityMarker
 from lipp.commands.registry import RegisterBoard, RegisterUser
+from lipp.demo import plans as demo_plans
 from lipp.demo.learning import FINDINGS, assessment, enrol_reviewers
 from lipp.domain.calendar import add_working_days
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
@@ -206,7 +207,20 @@ PLANS = (
             ),
         ),
     ),
+    Plan(
+        "NVL",
+        "Child T",
+        "serious_harm",
+        False,
+        ("police", "health", "childrens_social_care", "education"),
+        330,
+        (
+            *_lifecycle_to("ReRankFindings", demo_plans.REVIEWER),
+            *(Step(days, command, fields, actor) for days, command, fields, actor in demo_plans.STEPS),
+        ),
+    ),
 )
+"""The last plan is the one with an action plan (lipp.demo.plans)."""
 
 
 @dataclass(frozen=True)
@@ -269,8 +283,7 @@ def seed(lipp: Lipp, clock: SettableClock, on_step: Callable[[], None] = lambda:
                 k: [_resolve(v, aware_on, today) for v in vs] if isinstance(vs, list) else _resolve(vs, aware_on, today)
                 for k, vs in step.fields.items()
             }
-            command = step.command.model_validate({"reference": references[index], "on": day, **fields})
-            lipp.reviews.execute(actor, command)
+            demo_plans.execute(lipp, actor, step.command, {"reference": references[index], "on": day, **fields})
         on_step()
     clock.set(datetime.now(ENGLAND))
     refused = _refused_example(lipp, references[0])

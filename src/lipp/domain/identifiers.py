@@ -50,3 +50,8 @@ def briefing_id_for(key: str) -> UUID:
 def delivery_id_for(briefing_id: UUID, team_id: UUID) -> UUID:
     """One delivery per (briefing, team): addressing it twice is refused by the store, and its stream is its own."""
     return uuid5(LIPP_NAMESPACE, f"delivery:{briefing_id}:{team_id}")
+
+
+def plan_action_id_for(reference: str) -> UUID:
+    """One id per action reference (e.g. 'NVL-2026-001-A3'): the same number cannot be taken twice."""
+    return uuid5(LIPP_NAMESPACE, f"plan-action:{reference.upper()}")

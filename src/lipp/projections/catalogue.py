@@ -7,6 +7,7 @@ from lipp.projections.directory.projection import DirectoryProjection
 from lipp.projections.findings.projection import FindingsLibraryProjection
 from lipp.projections.learning.projection import DeliveriesProjection
 from lipp.projections.markers.projection import MarkerResultsProjection
+from lipp.projections.plans.projection import ActionTrackerProjection
 from lipp.projections.projection import Projection
 from lipp.projections.register.projection import ReviewRegisterProjection
 
@@ -20,4 +21,5 @@ def all_projections() -> list[Projection]:
         DigestFactsProjection(),
         DeliveriesProjection(),
         DirectoryProjection(),
+        ActionTrackerProjection(),
     ]

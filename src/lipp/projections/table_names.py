@@ -31,6 +31,7 @@ TABLES: frozenset[str] = frozenset(
         "marker_monthly",
         "marker_ratings",
         "marker_reviews",
+        "plan_actions",
         "projection_tracking",
         "review_register",
     }

@@ -15,6 +15,7 @@ from lipp.domain.review.dates import ReviewDates
 from lipp.domain.review.event import ReviewEvent
 from lipp.domain.review.finding_steps import FindingSteps
 from lipp.domain.review.marker_steps import MarkerSteps
+from lipp.domain.review.recommendation_steps import RecommendationSteps
 from lipp.domain.review.rules import (
     DateInTheFuture,
     DecisionBeforeNotification,
@@ -64,11 +65,12 @@ STEPS: dict[str, tuple[tuple[Stage, ...], str]] = {
 }
 
 
-class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
+class Review(SharingSteps, FindingSteps, RecommendationSteps, MarkerSteps, Aggregate):
     """One notified serious incident and the review that may follow it, from notification to closure.
 
-    Findings, their sharing beyond the board and quality-marker assessments are parts kept in their own
-    modules (`finding_steps`, `sharing_steps`, `marker_steps`); their events are Review events like the rest.
+    Findings, their sharing beyond the board, the report's recommendations and quality-marker assessments are
+    parts kept in their own modules (`finding_steps`, `sharing_steps`, `recommendation_steps`, `marker_steps`);
+    their events are Review events like the rest.
     (`FindingSteps` is named although `SharingSteps` extends it: eventsourcing redefines on the aggregate only
     the events of its direct bases.)
 
@@ -120,6 +122,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             review.finding_order = []
             review.findings_withheld = False
             review.assessments = {}
+            review.recommendations = {}
 
         def summary(self) -> str:
             what = "a child's death" if self.incident_kind == IncidentKind.DEATH else "serious harm to a child"
@@ -496,9 +499,11 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     def sign_off(
         self, *, actor_id: UUID, now: datetime, on: date, board_response: str, markers: MarkerSet | None = None
     ) -> None:
-        """Sign off the report with the board's written response, once quality markers 1 to 13 are assessed."""
+        """Sign off the report with the board's written response, once quality markers 1 to 13 are assessed and
+        the partnership has responded to every recommendation."""
         self._check_step(*STEPS["sign_off"], on, now)
         self._require_sign_off_gate(markers or marker_set(), on)
+        self._require_responses_before_sign_off(on)
         self._record(self.SignedOff, actor_id, now, on, board_response=board_response)
 
     def send_to_panel(self, *, actor_id: UUID, now: datetime, on: date) -> None:
@@ -593,6 +598,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
             self._require_local_review()
         elif step == "sign_off":
             self._require_sign_off_gate(markers, on)
+            self._require_responses_before_sign_off(on)
         elif step == "publish":
             self._require_publication_gate(markers, on)
             self._require_panel_copy_long_enough_before(on, panel_copy_working_days)

@@ -19,6 +19,7 @@ from lipp.interfaces.api import (
     library_routes,
     marker_routes,
     openapi,
+    plan_routes,
     problems,
     reference_routes,
     registry_routes,
@@ -62,6 +63,7 @@ def create_app(make_lipp: Callable[[], Lipp] = build) -> FastAPI:
     app.include_router(finding_routes.router)
     app.include_router(library_routes.router)
     app.include_router(marker_routes.router)
+    app.include_router(plan_routes.router)
     app.include_router(reviewer_routes.router)
     app.include_router(reference_routes.router)
     app.include_router(alliance_routes.router)

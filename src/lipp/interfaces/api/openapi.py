@@ -130,7 +130,7 @@ def _document_parameters(path: str, operation: dict[str, Any]) -> None:
             placeholder = "{" + parameter["name"] + "}"
             position = segments.index(placeholder) if placeholder in segments else 0
             if position > 0:
-                documented = vocabulary.path_parameter(segments[position - 1], parameter["name"])
+                documented = vocabulary.path_parameter("/".join(segments[:position]), parameter["name"])
             if documented is not None:
                 parameter["schema"] = {**parameter["schema"], **documented}
             if isinstance(parameter["schema"].get("pattern"), str):

@@ -12,6 +12,8 @@ from lipp.commands.alliance import ActionReference
 from lipp.commands.fields import BoardCode, ReviewReference, TeamCode, Username
 from lipp.commands.learning import BriefingKey, DeliveryCode
 from lipp.commands.markers import AssessQualityMarker
+from lipp.commands.plans import ActionReference as PlanActionReference
+from lipp.domain.plans.values import ActionStatus
 from lipp.domain.reference import themes, typology
 from lipp.domain.reference.loading import versions_of
 from lipp.domain.review.vocabulary import AgencySector
@@ -27,19 +29,29 @@ _PATH_TYPES: dict[tuple[str, str], Any] = {
     ("teams", "code"): TeamCode,
     ("deliveries", "code"): DeliveryCode,
     ("briefings", "key"): BriefingKey,
-    ("actions", "action"): ActionReference,
+    ("alliance/actions", "action"): ActionReference,
+    ("actions", "action"): PlanActionReference,
 }
 _PATH_FIELDS: dict[tuple[str, str], tuple[type[BaseModel], str]] = {
     ("markers", "marker"): (AssessQualityMarker, "marker"),
 }
-# FINDING_KEY in lipp.domain.review.finding: F1 to F999, or the bare number.
+# FINDING_KEY in lipp.domain.review.finding: F1 to F999, or the bare number; RECOMMENDATION_KEY likewise.
 _FINDING = {"type": "string", "pattern": r"^\s*[Ff]?(?!0+\s*$)[0-9]{1,3}\s*$", "description": "F1, F2 ... or 1, 2 ..."}
+_RECOMMENDATION = {
+    "type": "string",
+    "pattern": r"^\s*[Rr]?(?!0+\s*$)[0-9]{1,3}\s*$",
+    "description": "R1, R2 ... or 1, 2 ...",
+}
 
 
-def path_parameter(collection: str, name: str) -> dict[str, Any] | None:
-    """The schema of path parameter `name` of a member of `collection`, when the server checks more than
-    'a string'."""
-    key = (collection, name)
+def path_parameter(collection_path: str, name: str) -> dict[str, Any] | None:
+    """The schema of path parameter `name` of a member of the collection at `collection_path` (e.g.
+    'reviews/{reference}/findings'), when the server checks more than 'a string': looked up by the collection's
+    whole path (the Alliance's actions and the plans' differ), then by its last segment."""
+    whole = (collection_path, name)
+    if whole in _PATH_TYPES:
+        return TypeAdapter(_PATH_TYPES[whole]).json_schema()
+    key = (collection_path.rsplit("/", 1)[-1], name)
     if key in _PATH_TYPES:
         return TypeAdapter(_PATH_TYPES[key]).json_schema()
     if key in _PATH_FIELDS:
@@ -48,6 +60,8 @@ def path_parameter(collection: str, name: str) -> dict[str, Any] | None:
         return schema
     if key == ("findings", "finding"):
         return dict(_FINDING)
+    if key == ("recommendations", "recommendation"):
+        return dict(_RECOMMENDATION)
     return None
 
 
@@ -68,8 +82,10 @@ def query_parameter(path: str, name: str) -> dict[str, Any] | None:
         return {"type": "string", "enum": theme_names()}
     if name == "pattern":
         return {"type": "string", "enum": pattern_keys()}
-    if name == "agency" and path == "/findings":
+    if name == "agency" and path in ("/findings", "/boards/{code}/actions"):
         return {"type": "string", "enum": [sector.value for sector in AgencySector]}
+    if name == "status" and path == "/boards/{code}/actions":
+        return {"type": "string", "enum": [status.value for status in ActionStatus]}
     if name == "version" and path.startswith("/reference/"):
         kind = themes.KIND if path.endswith("/themes") else typology.KIND
         return {"type": "integer", "enum": versions_of(kind)}

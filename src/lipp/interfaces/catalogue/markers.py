@@ -8,6 +8,9 @@ from lipp.interfaces.catalogue.common import ON, REFERENCE
 from lipp.interfaces.catalogue.entry import Arg, Entry, Http
 from lipp.interfaces.catalogue.shows import print_line
 
+PLAN_MARKERS = (15, 18)
+"""Quality markers about the action plan: improvement action (15), implementation and evaluation (18)."""
+
 
 def show_assessment(session: Any, command: Any, receipt: Any, values: dict[str, Any]) -> None:
     """The marker's guide, then `REF: marker N rated <rating> (version N)`."""
@@ -15,6 +18,10 @@ def show_assessment(session: Any, command: Any, receipt: Any, values: dict[str, 
 
     number = values["number"]
     print_guide(next(v for v in session.lipp.reviews.marker_guide() if v.number == number))
+    if number in PLAN_MARKERS:  # improvement action, implementation and evaluation: the plan's facts beside them
+        board = receipt.reference.rsplit("-", 2)[0]
+        facts = session.lipp.plans.facts(session.actor(), board, receipt.reference)
+        print_line(f"The plan of {receipt.reference}: {facts.summary}")
     rated = rating_text(command.rating.value)
     print_line(f"[bold]{receipt.reference}[/]: marker {number} rated {rated} (version {receipt.version})")
 

@@ -19,7 +19,7 @@ from lipp.demo import web as demo_web
 from lipp.digest import files
 from lipp.domain.clock import ENGLAND, SettableClock, today_in_england
 from lipp.flow_runs import run_flow
-from lipp.interfaces.cli import review_render
+from lipp.interfaces.cli import plan_render, review_render
 from lipp.interfaces.cli.loop_render import show_loop
 from lipp.interfaces.cli.output import console
 
@@ -49,6 +49,7 @@ def demo(
         console.print(f"\n[bold]{paused} as it stood on {past}[/] (what the board had recorded by then):")
         review_render.print_review(lipp.reviews.review(coordinator, paused, as_of=past))
         console.print(f"\nA refused step, as a user sees it: [red]{escape(result.refused)}[/]")
+        plan_render.print_demo_plan(lipp, coordinator, result.references[-1])
         show_loop(lipp, first)
         html = _national_digest(lipp, clock)
         demo_web.set_demo_passwords(lipp)
@@ -56,6 +57,7 @@ def demo(
         f"\nDemo data is in [bold]{folder}/lipp.db[/]. Explore it, for example:\n"
         f"  lipp --data-dir {folder} --as emr.coordinator review list\n"
         f"  lipp --data-dir {folder} --as nvl.coordinator review show {result.references[3]}\n"
+        f"  lipp --data-dir {folder} --as nvl.coordinator plan tracker --overdue\n"
         f"  lipp --data-dir {folder} --as ncb.lead alliance action list\n"
         f"  lipp --data-dir {folder} --as ncb.lead digest list\n"
         f"  lipp --data-dir {folder} --as nvl.coordinator learning metrics\n"

@@ -42,6 +42,13 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("learning", "learning_commands:learning", "The learning loop: metrics, dispatch and chasing."),
     ("review", "review_commands:reviews", "Notify incidents and advance reviews."),
     ("finding", "finding_commands:findings", "Findings: what the review learned, why it happens, and its priority."),
+    ("recommendation", "plan_commands:recommendations", "A review's recommendations and the partnership's responses."),
+    (
+        "action",
+        "plan_commands:actions",
+        "Actions of a plan: agree, progress, complete, verify or return, check impact.",
+    ),
+    ("plan", "plan_commands:plans", "Action plans: the board's tracker and the plan's facts."),
     (
         "marker",
         "marker_commands:markers",
