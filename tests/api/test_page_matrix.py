@@ -52,7 +52,28 @@ def pages_and_routes(reference: str) -> list[tuple[str, str]]:
         ("/app/boards/NOPE", "/boards/NOPE/reviews"),
         ("/app/reviews/NVL-2026-999", "/reviews/NVL-2026-999"),
         ("/app/deliveries", "/deliveries"),
+        ("/app/deliveries/ZZZZ-ZZZZ", "/deliveries/ZZZZ-ZZZZ"),
+        ("/app/library", "/findings"),
+        ("/app/library?q=sharing&board=NVL&year=2026", "/findings?q=sharing&board=NVL&from=2026-01-01&to=2026-12-31"),
+        ("/app/library?theme=no-such-theme", "/findings?theme=no-such-theme"),
+        ("/app/digests", "/digests"),
+        (f"/app/digests/{NO_DIGEST}", f"/digests/{NO_DIGEST}"),
+        (f"/app/digests/{NO_DIGEST}/digest.json", f"/digests/{NO_DIGEST}/document"),
+        ("/app/marker-results", "/quality-markers/results"),
+        ("/app/marker-results?board=EMR", "/quality-markers/results?board=EMR"),
+        ("/app/alliance/actions", "/alliance/actions"),
+        ("/app/alliance/actions?status=overdue", "/alliance/actions?status=overdue"),
+        ("/app/alliance/actions/NOPE-2026-1", "/alliance/actions/NOPE-2026-1"),
+        ("/app/admin/users", "/users"),
+        ("/app/admin/boards", "/boards"),
+        ("/app/admin/reviewers", "/reviewers"),
+        ("/app/admin/national-bodies", "/alliance/members"),
+        ("/app/admin/read-models", "/projections"),
     ]
+
+
+NO_DIGEST = "00000000-0000-4000-8000-000000000000"
+ADMIN_ONLY = ("/app/admin/tokens", "/app/admin/outbox")  # no API route: the operator's commands (`lipp outbox`)
 
 
 @pytest.mark.parametrize("caller", CALLERS)
@@ -68,6 +89,8 @@ def test_each_page_answers_each_caller_as_its_api_route_does(shared_api: Api, re
         answered = client.get(route, headers=shared_api.as_(caller))
         assert shown.status_code == answered.status_code, (caller, page, answered.text)
         assert shown.headers["content-type"].startswith("text/html")
+    for admin_page in ADMIN_ONLY:
+        assert client.get(admin_page).status_code == (200 if caller == "admin" else 403), (caller, admin_page)
     mine = client.get("/app/my-reviews", follow_redirects=False)
     assert mine.status_code == (200 if caller.startswith("reviewer.") else 403)
     assert (reference in mine.text) == (caller == "reviewer.a")
@@ -76,6 +99,6 @@ def test_each_page_answers_each_caller_as_its_api_route_does(shared_api: Api, re
 
 def test_pages_need_a_signed_in_person(shared_api: Api, reference: str) -> None:
     shared_api.client.cookies.clear()
-    for page, _ in pages_and_routes(reference):
+    for page in [shown for shown, _ in pages_and_routes(reference)] + list(ADMIN_ONLY):
         response = shared_api.client.get(page, follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"].startswith("/app/sign-in?next=")

@@ -58,6 +58,15 @@ class DeliverySteps(LippApplication):
             raise UnknownDelivery("this acknowledgement link names no delivery")
         return self._acknowledge(delivery_id, SYSTEM_ACTOR, "link")
 
+    def linked_delivery(self, token: str) -> Delivery:
+        """The delivery a signed link names, refused as `acknowledge_by_link` would refuse it (altered, expired,
+        naming nothing), without acknowledging: the link's page says what it is before offering a button."""
+        delivery_id = self.signer.read(token, self.today())
+        delivery: Delivery | None = self.load(delivery_id)
+        if delivery is None:
+            raise UnknownDelivery("this acknowledgement link names no delivery")
+        return delivery
+
     def record_discussion(self, actor: Actor, command: RecordDiscussion) -> DeliveryReceipt:
         delivery = self._for_team(actor, command.code)
         on = self._business_date(command.on)

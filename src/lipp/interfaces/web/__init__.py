@@ -8,11 +8,21 @@ from fastapi import FastAPI
 
 
 def install(app: FastAPI) -> None:
-    from lipp.interfaces.web import auth_routes, page_routes, second_factor_routes
+    from lipp.interfaces.web import (
+        admin_pages,
+        auth_routes,
+        national_pages,
+        page_routes,
+        second_factor_routes,
+        team_pages,
+    )
     from lipp.interfaces.web.assets import mount_assets
 
     mount_assets(app)
     app.include_router(page_routes.top)
     app.include_router(auth_routes.router)
     app.include_router(second_factor_routes.router)
+    app.include_router(national_pages.router)
+    app.include_router(team_pages.router)
+    app.include_router(admin_pages.router)
     app.include_router(page_routes.router)  # last: its catch-all answers unknown /app/ addresses

@@ -23,6 +23,7 @@ top = APIRouter(route_class=WebRoute, include_in_schema=False)
 HOME_OF = {
     Role.LEAD_REVIEWER: "/app/my-reviews",
     Role.TEAM_MEMBER: "/app/deliveries",
+    Role.NATIONAL_BODY: "/app/library",
 }
 
 
