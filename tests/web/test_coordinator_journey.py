@@ -44,7 +44,7 @@ def test_a_coordinator_signs_in_reads_the_register_and_a_review_as_it_stood_then
     expect(page.get_by_role("heading", level=1)).to_have_text("Northvale Safeguarding Partnership")
     visits.check(page, "register")
     rows = page.locator("table.govuk-table tbody tr")
-    expect(rows).to_have_count(3)
+    expect(rows).to_have_count(4)
     first = rows.nth(0)
     expect(first.get_by_role("link")).to_have_text(site.seeded.overdue)  # overdue first
     expect(first.locator(".govuk-tag")).to_have_text("Overdue")  # RAG in words, not colour alone

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 def install(app: FastAPI) -> None:
     from lipp.interfaces.web import (
+        action_forms,
         admin_pages,
         auth_routes,
         national_pages,
@@ -22,6 +23,7 @@ def install(app: FastAPI) -> None:
     app.include_router(page_routes.top)
     app.include_router(auth_routes.router)
     app.include_router(second_factor_routes.router)
+    app.include_router(action_forms.router)  # before the pages: /alliance/actions/new is not an action
     app.include_router(national_pages.router)
     app.include_router(team_pages.router)
     app.include_router(admin_pages.router)

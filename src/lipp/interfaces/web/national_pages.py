@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from lipp.application.digests import RebuiltDigestDiffers
 from lipp.application.reference_views import patterns_view
 from lipp.digest.charts import bars
+from lipp.domain.actors import Role
 from lipp.domain.errors import InvalidInput
 from lipp.interfaces.web.charts import marker_chart
 from lipp.interfaces.web.context import signed_in, web_of
@@ -238,7 +239,7 @@ def alliance_actions(request: Request) -> HTMLResponse:
         actions=overdue_first,
         status=status,
         statuses=STATUSES,
-        may_commit=actor.role.value in ("national_body", "admin"),
+        may_commit=actor.role in (Role.NATIONAL_BODY, Role.ADMIN),
     )
 
 
@@ -254,4 +255,5 @@ def alliance_action(request: Request, reference: str) -> HTMLResponse:
         title=f"Alliance action {view.reference}",
         action=view,
         done=done_message(request),
+        may_act=actor.role in (Role.NATIONAL_BODY, Role.ADMIN),
     )

@@ -49,7 +49,15 @@ def rag_class(rag: str | None) -> str:
     return RAG_COLOURS.get(rag or "", "govuk-tag--grey")
 
 
-environment.filters.update(first_upper=first_upper, label=label, long_date=long_date, rag_class=rag_class)
+def choice_item(choice: list[str], chosen: str, radio: bool = False) -> dict[str, Any]:
+    """A (value, text) choice as a GOV.UK select item or radio, chosen when it is what the person picked."""
+    value, text = choice
+    return {"value": value, "text": text, ("checked" if radio else "selected"): value == chosen}
+
+
+environment.filters.update(
+    choice_item=choice_item, first_upper=first_upper, label=label, long_date=long_date, rag_class=rag_class
+)
 
 
 def render(name: str, status_code: int = 200, headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
