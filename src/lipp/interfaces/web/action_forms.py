@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import model_validator
 from fastapi.responses import RedirectResponse, Response
+from pydantic import model_validator
 
 from lipp.application.digests import DigestView
 from lipp.application.registry import require_admin
@@ -156,10 +156,12 @@ ALLIANCE_FORMS = [
         title="Commit an Alliance action",
         command=CommitAction,
         inputs=(
-            Input("theme", "National theme", "select", choices=_themes()),
-            Input("owner", "Owner", hint="Who in your body answers for the action."),
-            Input("description", "What your body will do", "textarea"),
-            Input("due_on", "Due date", "date"),
+            Input("theme", "National theme", "select", choices=_themes(), missing="Choose the national theme"),
+            Input(
+                "owner", "Owner", hint="Who in your body answers for the action.", missing="Enter who owns the action"
+            ),
+            Input("description", "What your body will do", "textarea", missing="Enter what your body will do"),
+            Input("due_on", "Due date", "date", missing="Enter the date the action is due"),
             Input("body", "National body's code", hint="Admins only: the body committing the action.", optional=True),
         ),
         run=lambda lipp, actor, command: lipp.alliance.commit(actor, command),
@@ -299,7 +301,7 @@ ADMIN_FORMS = [
         title="Change the user's role",
         command=ChangeRole,
         inputs=(
-            Input("role", "New role", "radios", choices=ROLES),
+            Input("role", "New role", "radios", choices=ROLES, missing="Choose the new role"),
             Input("board", "Board code", hint="For a coordinator: the board they act for.", optional=True),
             Input("team", "Team code", hint="For a team member: their team.", optional=True),
         ),

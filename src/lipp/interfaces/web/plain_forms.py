@@ -38,6 +38,7 @@ class Input:
     hint: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     optional: bool = False
+    missing: str = ""  # what the error says when it is left empty (else "Enter" and the label)
 
     @property
     def anchor(self) -> str:
@@ -107,7 +108,9 @@ def _validation_errors(form: CommandForm, invalid: ValidationError) -> list[Fiel
         shown = next((i for i in form.inputs if i.name == name), form.inputs[0] if form.inputs else None)
         if shown is None:
             continue
-        if problem["type"] == "missing":
+        if problem["type"] == "missing" and shown.missing:
+            text = shown.missing
+        elif problem["type"] == "missing":
             text = f"Enter {shown.label[:1].lower() + shown.label[1:]}"
             if shown.kind in ("select", "radios"):
                 text = f"Choose {shown.label[:1].lower() + shown.label[1:]}"
@@ -148,13 +151,15 @@ def add(router: APIRouter, form: CommandForm, respond: Respond | None = None) ->
         return _render(request, actor, form, path, {}, [], context)
 
     async def submit(request: Request, posted: Posted) -> Response:
+        # In the API's order: the command is validated, then run (its own role rule refuses), and only what the
+        # page shows beside a problem is read afterwards.
         actor = signed_in(request)
         lipp = web_of(request).lipp
         path = dict(request.path_params)
-        context = await run_in_threadpool(form.context, lipp, actor, path)
         command, errors = read(form, posted, path)
         values = typed(form, posted)
         if command is None:
+            context = await run_in_threadpool(form.context, lipp, actor, path)
             return _render(request, actor, form, path, values, errors, context, 422)
         try:
             result = await run_in_threadpool(form.run, lipp, actor, command)
@@ -166,6 +171,7 @@ def add(router: APIRouter, form: CommandForm, respond: Respond | None = None) ->
             shown = named or (form.inputs[0] if form.inputs else None)
             anchor, where = (shown.anchor, shown.name) if shown else ("main-content", "")
             errors = [{"text": sentence(refusal.message).rstrip("."), "href": f"#{anchor}", "field": where}]
+            context = await run_in_threadpool(form.context, lipp, actor, path)
             return _render(request, actor, form, path, values, errors, context, refusal.http_status)
         if respond is not None:
             return respond(request, actor, result)
