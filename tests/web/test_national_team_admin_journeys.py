@@ -136,6 +136,8 @@ def test_a_team_member_acknowledges_and_reports_a_change_which_the_coordinator_v
 
     coordinator = signed_in_page(site, browser, visits, "nvl.coordinator")
     coordinator.goto(f"{site.url}/app/deliveries/{code}")
+    expect(coordinator.locator("main")).to_contain_text("Strategy discussions are now convened daily.")
+    expect(coordinator.locator("main")).to_contain_text("AUD-2026-17")  # what is verified is there to read
     coordinator.get_by_role("link", name="Verify the change in practice").click()
     visits.check(coordinator, "verify a change")
     coordinator.get_by_label("Note").fill("Seen in the audit of ten cases.")

@@ -50,6 +50,9 @@ def _delivery(lipp: Lipp, actor: Actor, path: dict[str, str]) -> dict[str, Any]:
         {"key": {"text": "Team"}, "value": {"text": view.team}},
         {"key": {"text": "State"}, "value": {"text": view.state.replace("_", " ").capitalize()}},
     ]
+    reported = [e.what for e in view.history if e.what.startswith("PracticeChangeReported")]
+    if reported:  # what the coordinator verifies, and what the team reported last
+        rows.append({"key": {"text": "Change reported"}, "value": {"text": reported[-1].partition(": ")[2]}})
     return {"caption": f"Delivery {view.code}", "summary": rows}
 
 
