@@ -4,6 +4,7 @@ status its API route gives their token, because both ask the same application me
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -155,4 +156,183 @@ def test_each_form_refuses_each_caller_as_its_api_route_does(shared_api: Api, re
         assert shown.headers["content-type"].startswith("text/html")
         forged = client.post(form, data=posted, follow_redirects=False)  # no form token: refused, nothing runs
         assert forged.status_code == 403, (caller, form)
+    client.cookies.clear()
+
+
+EARLY = "2026-01-01"  # before the board became aware: every step's date rule refuses it, after authorisation
+
+
+@pytest.fixture(scope="module")
+def conducted(shared_api: Api, reference: str) -> str:
+    """A review of NVL being conducted by reviewer.a, with finding F1: each form has something to act on."""
+    lipp, people = shared_api.lipp, shared_api.people
+    from lipp.commands import findings as f
+
+    command = c.NotifyIncident(
+        board="NVL",
+        case_reference="Child U",
+        incident_kind="serious_harm",
+        looked_after=False,
+        agencies=["police"],
+        aware_on="2026-02-02",  # type: ignore[arg-type]
+    )
+    found = lipp.reviews.notify_incident(people.coordinator, command).reference
+    for step in (
+        c.RecordRapidReviewDecision(reference=found, decision="local_review", rationale="Learning"),
+        c.CommissionReview(reference=found, kind="lcspr", methodology="silp"),
+        c.AppointLeadReviewer(reference=found, reviewer="reviewer.a"),
+        c.AgreeTermsOfReference(
+            reference=found,
+            scope_from="2025-01-01",  # type: ignore[arg-type]
+            scope_to="2026-02-01",  # type: ignore[arg-type]
+            key_lines_of_enquiry=["Information sharing"],
+            agencies=["police"],  # type: ignore[list-item]
+        ),
+    ):
+        lipp.reviews.execute(people.coordinator, step)
+    finding = f.LogFinding(
+        reference=found,
+        title="Concerns were not shared",
+        issue="Agencies kept what they knew to themselves",
+        causes="No shared record",
+        pattern="1",
+        themes=["NT05"],
+        agencies=["police"],  # type: ignore[list-item]
+        evidence=["The strategy meeting"],
+    )
+    lipp.reviews.log_finding(people.reviewer, finding)
+    return found
+
+
+def form_cases(reference: str) -> list[tuple[Any, dict[str, Any]]]:
+    """(entry, a valid body every authorised caller is refused by a rule for): what the form and the API both
+    get, so the status each answers with comes from authorisation alone."""
+    from lipp.interfaces.catalogue import findings, markers, reviews
+
+    early = {"on": EARLY}
+    bodies: dict[str, dict[str, Any]] = {
+        "review notify": {
+            "board": "NVL",
+            "case_reference": "Child V",
+            "incident_kind": "death",
+            "looked_after": False,
+            "agencies": ["police"],
+            "aware_on": "2026-02-02",
+            "notified_on": EARLY,
+        },
+        "review decide": {"decision": "local_review", "rationale": "Learning", **early},
+        "review commission": {"kind": "lcspr", "methodology": "silp", **early},
+        "review appoint": {"reviewer": "reviewer.b", **early},
+        "review terms": {
+            "scope_from": "2025-01-01",
+            "scope_to": "2025-06-01",
+            "key_lines_of_enquiry": ["Information sharing"],
+            "agencies": ["police"],
+            **early,
+        },
+        "review pause": {"process": "inquest", "reason": "The inquest", **early},
+        "review sign-off": {"board_response": "Accepted", **early},
+        "review defer": {"reason": "Trial", "reconsider_on": "2026-12-01", **early},
+        "review publish": {"location": "", **early},
+        "review withhold": {"reason": "Risk", "improvement_information": "Summary", **early},
+        "finding log": {
+            "title": "T",
+            "issue": "I",
+            "causes": "C",
+            "pattern": "1",
+            "themes": ["NT05"],
+            "agencies": ["police"],
+            "evidence": ["E"],
+            **early,
+        },
+        "finding revise": {"reason": "Clearer", "title": "A clearer title", **early},
+        "finding rank": {"order": ["F1"], "reason": "Priority", **early},
+        "finding withdraw": {"reason": "Duplicate", **early},
+        "finding confirm": {"hit": 1, "reason": "Nobody", **early},
+        "marker assess": {"rating": "met", "evidence": "Seen", **early},
+    }
+    path_values = {"reference": reference, "finding": "F1", "marker": 1}
+    entries = reviews.ENTRIES + findings.ENTRIES + markers.ENTRIES
+    return [(e, path_values, bodies.get(f"{e.group} {e.name}", early)) for e in entries]  # type: ignore[misc]
+
+
+def as_form(entry: Any, body: dict[str, Any]) -> dict[str, str]:
+    """The body as the form's inputs send it: dates in three parts, lists one per line, flags as 'yes'."""
+    from lipp.interfaces.catalogue.forms import fields_of
+
+    sent: dict[str, str] = {}
+    for field in fields_of(entry):
+        value = body.get(field.name)
+        if value is None or field.on_path:
+            continue
+        if field.widget == "date":
+            year, month, day = str(value).split("-")
+            sent.update({f"{field.name}-day": day, f"{field.name}-month": month, f"{field.name}-year": year})
+        elif field.widget == "many":
+            sent[field.name] = "\n".join(str(v) for v in value)
+        elif field.widget == "flag":
+            if value:
+                sent[field.name] = "yes"
+        else:
+            sent[field.name] = str(value)
+    return sent
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_each_form_answers_each_caller_as_its_api_route_does(shared_api: Api, conducted: str, caller: str) -> None:
+    from lipp.interfaces.web.forms import page_path
+
+    client = shared_api.client
+    client.cookies.clear()
+    signed = sign_in(client, caller)
+    for entry, values, body in form_cases(conducted):
+        api_path = entry.http.path.format(**values)
+        answered = client.post(api_path, json=body, headers=shared_api.as_(caller))
+        page = page_path(entry).format(**values)
+        opened = client.get(page, follow_redirects=False)
+        version = re.search(r'name="version" value="(\d+)"', opened.text)
+        form = {"csrf_token": signed, **as_form(entry, body), **({"version": version.group(1)} if version else {})}
+        sent = client.post(page, data=form, follow_redirects=False)
+        assert sent.status_code == answered.status_code, (caller, page, answered.text, sent.text[-600:])
+        assert answered.status_code in (403, 404, 409), (caller, api_path, answered.text)  # nothing changed
+        assert sent.headers["content-type"].startswith("text/html")
+    client.cookies.clear()
+
+
+def sign_in(client: Any, caller: str) -> str:
+    """Sign `caller` in with their password; the session's form token."""
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/app/sign-in").text)
+    assert token
+    signed = client.post("/app/sign-in", data={"csrf_token": token.group(1), "login": caller, "password": PASSWORD})
+    found = re.search(r'name="csrf_token" value="([^"]+)"', signed.text)
+    assert found
+    return found.group(1)
+
+
+def form_pages_and_routes(reference: str) -> list[tuple[str, str]]:
+    """(a form's page, the API route whose data it shows beside the form)."""
+    return [
+        (f"/app/reviews/{reference}/decision", f"/reviews/{reference}"),
+        (f"/app/reviews/{reference}/lead-reviewer", f"/reviews/{reference}/suitable-reviewers?all=true"),
+        (f"/app/reviews/{reference}/findings/new", f"/reviews/{reference}/findings"),
+        (f"/app/reviews/{reference}/findings/F1/revision", f"/reviews/{reference}/findings/F1"),
+        (f"/app/reviews/{reference}/findings/F9/revision", f"/reviews/{reference}/findings/F9"),
+        (f"/app/reviews/{reference}/markers/3", f"/reviews/{reference}/markers"),
+        ("/app/reviews/NVL-2026-999/decision", "/reviews/NVL-2026-999"),
+    ]
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_each_form_page_opens_for_each_caller_as_its_api_route_answers(
+    shared_api: Api, conducted: str, caller: str
+) -> None:
+    client = shared_api.client
+    client.cookies.clear()
+    sign_in(client, caller)
+    for page, route in form_pages_and_routes(conducted):
+        shown = client.get(page, follow_redirects=False)
+        answered = client.get(route, headers=shared_api.as_(caller))
+        assert shown.status_code == answered.status_code, (caller, page, answered.text)
+    notify = client.get("/app/reviews/new", follow_redirects=False)
+    assert notify.status_code == (200 if caller.endswith(".coordinator") else 403)  # as POST /reviews allows
     client.cookies.clear()

@@ -38,7 +38,7 @@ def test_an_entry_names_its_model_fields_and_handler(entry: Entry) -> None:
 def test_a_form_has_one_labelled_input_per_field(entry: Entry) -> None:
     form = fields_of(entry)
     assert [f.name for f in form] == list(entry.command_class().model_fields)
-    assert all(f.label and f.hint for f in form)
+    assert all(f.label and (f.hint or f.choices) for f in form)  # a choice's options say what it asks
 
 
 def test_every_step_is_declared_once() -> None:

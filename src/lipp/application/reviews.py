@@ -13,6 +13,7 @@ from lipp.application.base import pause_before_retry
 from lipp.application.review_appointments import ReviewAppointments
 from lipp.application.review_findings import ReviewFindings
 from lipp.application.review_markers import ReviewMarkers
+from lipp.application.review_next_steps import ReviewNextSteps
 from lipp.application.review_sharing import ReviewSharing
 from lipp.application.review_store import ATTEMPTS, Directory, UnknownReview, receipt_of
 from lipp.application.review_views import review_row, review_view, timeline_entries
@@ -39,7 +40,7 @@ class AppointeeIsNotALeadReviewer(RuleBroken):
     """Only a registered, active lead reviewer can be appointed."""
 
 
-class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewAppointments):
+class ReviewsApplication(ReviewFindings, ReviewSharing, ReviewMarkers, ReviewAppointments, ReviewNextSteps):
     """Notifies incidents and advances reviews; every method checks the actor first.
 
     Findings, their sharing, quality markers and finding a lead reviewer are parts in their own modules."""

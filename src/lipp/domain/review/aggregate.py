@@ -40,6 +40,23 @@ from lipp.domain.review.vocabulary import (
 
 PAUSABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stage.REPORT_DRAFTED)
 APPOINTABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT)
+PUBLISHING = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
+STEPS: dict[str, tuple[tuple[Stage, ...], str]] = {
+    # each step after notification (by its method's name): the stages it is taken from, and how it is named
+    "decide": ((Stage.NOTIFIED,), "record the rapid review decision"),
+    "commission": ((Stage.DECIDED,), "commission the review"),
+    "appoint_lead_reviewer": (APPOINTABLE, "appoint a lead reviewer"),
+    "agree_terms_of_reference": ((Stage.REVIEWER_APPOINTED,), "agree the terms of reference"),
+    "pause": (PAUSABLE, "pause the review"),
+    "resume": ((), "resume the review"),
+    "record_report_drafted": ((Stage.IN_CONDUCT,), "record the report as drafted"),
+    "sign_off": ((Stage.REPORT_DRAFTED,), "sign off the report"),
+    "send_to_panel": ((Stage.SIGNED_OFF,), "send the report to the Panel"),
+    "defer_publication": (PUBLISHING, "defer publication"),
+    "publish": (PUBLISHING, "publish the report"),
+    "withhold_publication": (PUBLISHING, "decide not to publish"),
+    "close": ((Stage.PUBLISHED, Stage.NOT_PUBLISHED), "close the review"),
+}
 
 
 class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
@@ -365,30 +382,26 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
 
     def decide(self, *, actor_id: UUID, now: datetime, on: date, decision: Decision, rationale: str) -> None:
         """Record the rapid review and its decision, with the rationale."""
-        step = "record the rapid review decision"
-        require_stage(self.stage, (Stage.NOTIFIED,), step)
+        stages, step = STEPS["decide"]
+        require_stage(self.stage, stages, step)
         if on < self.notified_on:  # checked before the general date rules, which would name it less precisely
             raise DecisionBeforeNotification(
                 f"cannot record the decision on {on}: that is before the notification on {self.notified_on}"
             )
-        self._check_step((Stage.NOTIFIED,), step, on, now)
+        self._check_step(stages, step, on, now)
         self._record(self.RapidReviewDecided, actor_id, now, on, decision=decision.value, rationale=rationale)
 
     def commission(
         self, *, actor_id: UUID, now: datetime, on: date, kind: ReviewKind, methodology: Methodology
     ) -> None:
         """Commission the review: its kind and methodology."""
-        self._check_step((Stage.DECIDED,), "commission the review", on, now)
-        if self.decision is not Decision.LOCAL_REVIEW:
-            decided = self.decision.value.replace("_", " ") if self.decision else "nothing"
-            raise NoLocalReviewWasDecided(
-                f"cannot commission a review: the rapid review decided '{decided}', not a local review"
-            )
+        self._check_step(*STEPS["commission"], on, now)
+        self._require_local_review()
         self._record(self.Commissioned, actor_id, now, on, kind=kind.value, methodology=methodology.value)
 
     def appoint_lead_reviewer(self, *, actor_id: UUID, now: datetime, on: date, reviewer_id: UUID) -> None:
         """Appoint the independent lead reviewer, or replace the one appointed."""
-        self._check_step(APPOINTABLE, "appoint a lead reviewer", on, now)
+        self._check_step(*STEPS["appoint_lead_reviewer"], on, now)
         self._record(
             self.LeadReviewerAppointed,
             actor_id,
@@ -410,7 +423,7 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         agencies: list[Agency],
     ) -> None:
         """Agree the terms of reference; the review is then being conducted."""
-        self._check_step((Stage.REVIEWER_APPOINTED,), "agree the terms of reference", on, now)
+        self._check_step(*STEPS["agree_terms_of_reference"], on, now)
         if scope_to < scope_from:
             raise ScopePeriodIsBackwards(f"the scope period ends on {scope_to}, before it starts on {scope_from}")
         self._record(
@@ -426,38 +439,36 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
 
     def pause(self, *, actor_id: UUID, now: datetime, on: date, process: ParallelProcess, reason: str) -> None:
         """Pause the review for a parallel process such as a criminal trial or an inquest."""
-        self._check_step(PAUSABLE, "pause the review", on, now)
+        self._check_step(*STEPS["pause"], on, now)
         self._record(self.Paused, actor_id, now, on, process=process.value, reason=reason)
 
     def resume(self, *, actor_id: UUID, now: datetime, on: date) -> None:
         """Resume a paused review."""
-        if self.paused_since is None:
-            raise ReviewIsNotPaused("cannot resume the review: it is not paused")
-        self._check_dates(on, now, "resume the review")
+        self._require_paused()
+        self._check_dates(on, now, STEPS["resume"][1])
         self._record(self.Resumed, actor_id, now, on)
 
     def record_report_drafted(self, *, actor_id: UUID, now: datetime, on: date) -> None:
         """Record that the lead reviewer delivered the draft report."""
-        self._check_step((Stage.IN_CONDUCT,), "record the report as drafted", on, now)
+        self._check_step(*STEPS["record_report_drafted"], on, now)
         self._record(self.ReportDrafted, actor_id, now, on)
 
     def sign_off(
         self, *, actor_id: UUID, now: datetime, on: date, board_response: str, markers: MarkerSet | None = None
     ) -> None:
         """Sign off the report with the board's written response, once quality markers 1 to 13 are assessed."""
-        self._check_step((Stage.REPORT_DRAFTED,), "sign off the report", on, now)
+        self._check_step(*STEPS["sign_off"], on, now)
         self._require_sign_off_gate(markers or marker_set(), on)
         self._record(self.SignedOff, actor_id, now, on, board_response=board_response)
 
     def send_to_panel(self, *, actor_id: UUID, now: datetime, on: date) -> None:
         """Record the copy of the final report sent to the national Panel."""
-        self._check_step((Stage.SIGNED_OFF,), "send the report to the Panel", on, now)
+        self._check_step(*STEPS["send_to_panel"], on, now)
         self._record(self.SentToPanel, actor_id, now, on)
 
     def defer_publication(self, *, actor_id: UUID, now: datetime, on: date, reason: str, reconsider_on: date) -> None:
         """Defer publication with a reason and a date to reconsider."""
-        stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
-        self._check_step(stages, "defer publication", on, now)
+        self._check_step(*STEPS["defer_publication"], on, now)
         if reconsider_on <= on:
             raise ReconsiderDateNotAfterDeferral(
                 f"the date to reconsider publication ({reconsider_on}) must be after the deferral ({on})"
@@ -476,33 +487,23 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
     ) -> None:
         """Publish the report, no sooner than the set working days after the copy to the Panel,
         once quality markers 14, 16 and 17 are assessed."""
-        stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
-        self._check_step(stages, "publish the report", on, now)
+        self._check_step(*STEPS["publish"], on, now)
         self._require_publication_gate(markers or marker_set(), on)
-        earliest = self.earliest_publication_on(panel_copy_working_days)
-        if earliest is not None and on < earliest:
-            raise PublishedTooSoonAfterPanelCopy(
-                f"cannot publish on {on}: the copy went to the Panel on {self.step_dates[Stage.SENT_TO_PANEL]}, "
-                f"so publication can be no earlier than {earliest} ({panel_copy_working_days} working days)"
-            )
+        self._require_panel_copy_long_enough_before(on, panel_copy_working_days)
         self._record(self.Published, actor_id, now, on, location=location)
 
     def withhold_publication(
         self, *, actor_id: UUID, now: datetime, on: date, reason: str, improvement_information: str
     ) -> None:
         """Decide not to publish; the improvement information is published instead."""
-        stages = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
-        self._check_step(stages, "decide not to publish", on, now)
+        self._check_step(*STEPS["withhold_publication"], on, now)
         self._record(
             self.NotPublished, actor_id, now, on, reason=reason, improvement_information=improvement_information
         )
 
     def close(self, *, actor_id: UUID, now: datetime, on: date) -> None:
         """Close the review: after publication (or not), or after a decision not to hold one."""
-        closable = [Stage.PUBLISHED, Stage.NOT_PUBLISHED]
-        if self.decision is not None and self.decision is not Decision.LOCAL_REVIEW:
-            closable.append(Stage.DECIDED)
-        self._check_step(tuple(closable), "close the review", on, now)
+        self._check_step(self._closable(), STEPS["close"][1], on, now)
         self._record(self.Closed, actor_id, now, on)
 
     # Derived facts.
@@ -534,7 +535,52 @@ class Review(SharingSteps, FindingSteps, MarkerSteps, Aggregate):
         """Calendar days spent paused, counting a pause still running up to `today`."""
         return self.dates.days_paused(today)
 
+    def check_step(
+        self, step: str, *, on: date, now: datetime, markers: MarkerSet, panel_copy_working_days: int
+    ) -> None:
+        """Raise the rule's error that refuses `step` (a key of STEPS) on `on`, if any: the checks the step
+        itself makes before anything it is given (lipp.domain.review.next_steps asks this)."""
+        stages, name = STEPS[step]
+        if step == "resume":
+            self._require_paused()
+            self._check_dates(on, now, name)
+            return
+        self._check_step(self._closable() if step == "close" else stages, name, on, now)
+        if step == "commission":
+            self._require_local_review()
+        elif step == "sign_off":
+            self._require_sign_off_gate(markers, on)
+        elif step == "publish":
+            self._require_publication_gate(markers, on)
+            self._require_panel_copy_long_enough_before(on, panel_copy_working_days)
+
     # Internals.
+
+    def _require_local_review(self) -> None:
+        if self.decision is not Decision.LOCAL_REVIEW:
+            decided = self.decision.value.replace("_", " ") if self.decision else "nothing"
+            raise NoLocalReviewWasDecided(
+                f"cannot commission a review: the rapid review decided '{decided}', not a local review"
+            )
+
+    def _require_paused(self) -> None:
+        if self.paused_since is None:
+            raise ReviewIsNotPaused("cannot resume the review: it is not paused")
+
+    def _require_panel_copy_long_enough_before(self, on: date, panel_copy_working_days: int) -> None:
+        earliest = self.earliest_publication_on(panel_copy_working_days)
+        if earliest is not None and on < earliest:
+            raise PublishedTooSoonAfterPanelCopy(
+                f"cannot publish on {on}: the copy went to the Panel on {self.step_dates[Stage.SENT_TO_PANEL]}, "
+                f"so publication can be no earlier than {earliest} ({panel_copy_working_days} working days)"
+            )
+
+    def _closable(self) -> tuple[Stage, ...]:
+        """A review closes after publication (or not), or after a decision not to hold one."""
+        closable = STEPS["close"][0]
+        if self.decision is not None and self.decision is not Decision.LOCAL_REVIEW:
+            closable += (Stage.DECIDED,)
+        return closable
 
     def advance(self, stage: Stage, step: str, on: date) -> None:
         """Move to `stage` (called by events only)."""

@@ -21,6 +21,13 @@ def finding_number(key: str | int) -> int:
     return int(match[1])
 
 
+def free_text_of(title: str, issue: str, causes: str, evidence: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """A finding's free text by the field names the redaction check's hits give (a draft's too, before saving)."""
+    texts = {"title": title, "issue": issue, "causes": causes}
+    texts.update({f"evidence {i}": episode for i, episode in enumerate(evidence, start=1)})
+    return texts
+
+
 @dataclass(frozen=True)
 class FindingContent:
     """What the lead reviewer writes: everything a revision may change."""
@@ -35,9 +42,7 @@ class FindingContent:
 
     def free_text(self) -> dict[str, str]:
         """The free text that may travel beyond the board, by field name, for the redaction check."""
-        texts = {"title": self.title, "issue": self.issue, "causes": self.causes}
-        texts.update({f"evidence {i}": episode for i, episode in enumerate(self.evidence, start=1)})
-        return texts
+        return free_text_of(self.title, self.issue, self.causes, self.evidence)
 
     def as_event_fields(self) -> dict[str, object]:
         return {

@@ -88,15 +88,7 @@ class MarkerSteps(ReviewPart):
         markers: MarkerSet,
     ) -> None:
         """Record (or revisit) the rating of one marker."""
-        marker = markers.marker(number)
-        opens_at = ASSESSABLE_FROM[marker.group]
-        if self.stage is Stage.CLOSED:
-            raise StepOutOfOrder(f"cannot assess marker {number}: the review is closed")
-        if opens_at not in self.step_dates:
-            raise MarkerNotYetAssessable(
-                f"cannot assess marker {number} ({marker.title}) yet: markers of group {marker.group.value} "
-                f"({markers.group_titles[marker.group]}) are assessed once the review is {opens_at.label}"
-            )
+        self.require_assessable(number, markers)
         self._check_dates(on, now, f"assess marker {number}")
         self._record(
             self.QualityMarkerAssessed,
@@ -109,6 +101,18 @@ class MarkerSteps(ReviewPart):
             mitigation=mitigation,
             markers_version=markers.version,
         )
+
+    def require_assessable(self, number: int, markers: MarkerSet) -> None:
+        """Refuse to assess marker `number` before the review reaches the stage it is about, or once closed."""
+        marker = markers.marker(number)
+        opens_at = ASSESSABLE_FROM[marker.group]
+        if self.stage is Stage.CLOSED:
+            raise StepOutOfOrder(f"cannot assess marker {number}: the review is closed")
+        if opens_at not in self.step_dates:
+            raise MarkerNotYetAssessable(
+                f"cannot assess marker {number} ({marker.title}) yet: markers of group {marker.group.value} "
+                f"({markers.group_titles[marker.group]}) are assessed once the review is {opens_at.label}"
+            )
 
     def sign_off_gaps(self, markers: MarkerSet) -> list[GateGap]:
         """What sign-off still needs: every marker of groups A and B assessed, each 'not met' explained."""

@@ -1,7 +1,8 @@
 """What a form needs to know about a command's fields, read from the catalogue entry and its pydantic model.
 
-A field's label is its title (or its name, spoken); its hint is the model's description, else the CLI's help;
-choices come from an enum; text longer than a line allows (over `SINGLE_LINE` characters) is multi-line.
+A field's label is its title (else `LABELS`' wording, else its name, spoken); its hint is the model's description,
+else the CLI's help (not for a choice: that help lists the choices, which the form shows); choices come from an
+enum; text longer than a line allows (over `SINGLE_LINE` characters), or of several lines, is multi-line.
 """
 
 from __future__ import annotations
@@ -15,9 +16,35 @@ from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 
+from lipp.commands.fields import MULTI_LINE
 from lipp.interfaces.catalogue.entry import Entry
 
 SINGLE_LINE = 400
+LABELS = {  # field names that read badly spoken, as a form labels them
+    "on": "Date of this step",
+    "aware_on": "Date the board became aware",
+    "notified_on": "Date the Panel was notified",
+    "looked_after": "The child was looked after",
+    "scope_from": "Start of the period under review",
+    "scope_to": "End of the period under review",
+    "reconsider_on": "Date to reconsider publication",
+    "board_response": "The board's written response",
+    "case_reference": "Case reference",
+    "incident_kind": "What happened",
+    "key_lines_of_enquiry": "Key lines of enquiry",
+    "pattern": "Pattern category",
+    "evidence": "Evidence",
+    "hit": "Hit number",
+}
+HINTS = {  # where the model's description speaks to API clients, what a form says instead
+    "agencies": "Each agency's sector (police, health, education, childrens social care, early help, probation, "
+    "housing or other), then, if you wish, a colon and the organisation's name",
+}
+CHOICE_LABELS = {  # choices whose value is an abbreviation
+    "lcspr": "LCSPR: local child safeguarding practice review",
+    "scr": "SCR: serious case review",
+    "silp": "SILP",
+}
 Widget = Literal["text", "multiline", "date", "number", "flag", "choice", "many"]
 
 
@@ -45,8 +72,8 @@ def fields_of(entry: Entry) -> list[FormField]:
         found.append(
             FormField(
                 name=name,
-                label=info.title or name.replace("_", " ").capitalize(),
-                hint=info.description or helps.get(name, ""),
+                label=info.title or LABELS.get(name) or name.replace("_", " ").capitalize(),
+                hint=HINTS.get(name) or info.description or ("" if kind == "choice" else helps.get(name, "")),
                 widget=kind,
                 required=info.is_required(),
                 choices=choices,
@@ -58,24 +85,29 @@ def fields_of(entry: Entry) -> list[FormField]:
 
 
 def _widget(info: FieldInfo) -> tuple[Widget, tuple[tuple[str, str], ...]]:
-    annotation = _without_none(info.annotation)
+    annotation, metadata = _without_none(info.annotation, list(info.metadata))
     if typing.get_origin(annotation) is list:
         return "many", ()
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return "choice", tuple((str(m.value), str(m.value).replace("_", " ")) for m in annotation)
+        return "choice", tuple(
+            (str(m.value), CHOICE_LABELS.get(str(m.value), str(m.value).replace("_", " "))) for m in annotation
+        )
     if annotation is bool:
         return "flag", ()
     if annotation is int:
         return "number", ()
     if annotation is date:
         return "date", ()
-    longest = max((getattr(m, "max_length", None) or 0 for m in info.metadata), default=0)
-    return ("multiline" if longest > SINGLE_LINE else "text"), ()
+    longest = max((getattr(m, "max_length", None) or 0 for m in metadata), default=0)
+    return ("multiline" if longest > SINGLE_LINE or MULTI_LINE in metadata else "text"), ()
 
 
-def _without_none(annotation: Any) -> Any:
-    """`X | None` as `X`."""
+def _without_none(annotation: Any, metadata: list[Any]) -> tuple[Any, list[Any]]:
+    """`X | None` as `X`; `Annotated[X, ...] | None` as `X` with its metadata (pydantic leaves it inside)."""
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         rest = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return rest[0] if len(rest) == 1 else annotation
-    return annotation
+        annotation = rest[0] if len(rest) == 1 else annotation
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation, *more = typing.get_args(annotation)
+        metadata = metadata + [m for part in more for m in getattr(part, "metadata", [part])]
+    return annotation, metadata

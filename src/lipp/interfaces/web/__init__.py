@@ -14,6 +14,7 @@ def install(app: FastAPI) -> None:
         auth_routes,
         national_pages,
         page_routes,
+        review_forms,
         second_factor_routes,
         team_pages,
     )
@@ -23,6 +24,7 @@ def install(app: FastAPI) -> None:
     app.include_router(page_routes.top)
     app.include_router(auth_routes.router)
     app.include_router(second_factor_routes.router)
+    app.include_router(review_forms.router)  # before the pages: /app/reviews/new is a form, not a review
     app.include_router(action_forms.router)  # before the pages: /alliance/actions/new is not an action
     app.include_router(national_pages.router)
     app.include_router(team_pages.router)

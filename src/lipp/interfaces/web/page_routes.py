@@ -14,6 +14,7 @@ from lipp.domain.review.vocabulary import Stage
 from lipp.interfaces.web.as_of import as_of_from
 from lipp.interfaces.web.context import PageNotFound, require_role, signed_in, web_of
 from lipp.interfaces.web.pages import WebRoute, page
+from lipp.interfaces.web.review_steps import notify_href, review_actions
 from lipp.projections.register.entries import RegisterEntry
 from lipp.projections.register.led_by import reviews_led_by
 
@@ -75,18 +76,21 @@ def board_register(request: Request, code: str, stage: str = "") -> HTMLResponse
         stages=stages,
         chosen=chosen,
         today=today,
+        notify_href=notify_href(actor, board.id),
     )
 
 
 @router.get("/reviews/{reference}")
 def review_page(request: Request, reference: str) -> HTMLResponse:
-    """A review as it stands, or as it stood at the end of the date given (GET /reviews/{reference}?as_of=)."""
+    """A review as it stands, or as it stood at the end of the date given (GET /reviews/{reference}?as_of=);
+    as it stands, with what the person may do next."""
     actor = signed_in(request)
     lipp = web_of(request).lipp
     as_of, typed, errors = as_of_from(request.query_params, lipp.reviews.today())
     view = lipp.reviews.review(actor, reference, as_of)
     timeline = lipp.reviews.timeline(actor, reference, as_of)
     board_link = f"/app/boards/{view.board}" if actor.role in (Role.ADMIN, Role.COORDINATOR) else None
+    actions = review_actions(lipp, actor, view.reference, request.query_params.get("done")) if as_of is None else {}
     return page(
         request,
         "review.html",
@@ -98,6 +102,7 @@ def review_page(request: Request, reference: str) -> HTMLResponse:
         typed=typed,
         errors=errors,
         board_link=board_link,
+        **actions,
     )
 
 

@@ -1,0 +1,107 @@
+"""A coordinator confirms a redaction hit identifies nobody, over the app: the review page marks the hit where it
+is in the finding's text and links to the confirmation, whose page marks it too; once confirmed, the finding is
+shareable. A lead reviewer is offered no such link (the step is the coordinators')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from lipp.accounts.building import accounts_for
+from lipp.bootstrap import Lipp
+from lipp.commands import findings as f
+from lipp.commands import reviews as c
+from lipp.interfaces.api.app import create_app
+from tests.conftest import People
+from tests.web.test_sessions import PASSWORD, token_of
+
+NAME = "Jane Dawlish"
+
+
+@pytest.fixture
+def reference(lipp: Lipp, people: People) -> str:
+    command = c.NotifyIncident(
+        board="NVL",
+        case_reference="Child W",
+        incident_kind="death",
+        looked_after=False,
+        agencies=["police"],
+        aware_on="2026-02-02",  # type: ignore[arg-type]
+    )
+    found = lipp.reviews.notify_incident(people.coordinator, command).reference
+    for step in (
+        c.RecordRapidReviewDecision(reference=found, decision="local_review", rationale="Learning"),
+        c.CommissionReview(reference=found, kind="lcspr", methodology="silp"),
+        c.AppointLeadReviewer(reference=found, reviewer="reviewer.a"),
+        c.AgreeTermsOfReference(
+            reference=found,
+            scope_from="2025-01-01",  # type: ignore[arg-type]
+            scope_to="2026-02-01",  # type: ignore[arg-type]
+            key_lines_of_enquiry=["Information sharing"],
+            agencies=["police"],  # type: ignore[list-item]
+        ),
+    ):
+        lipp.reviews.execute(people.coordinator, step)
+    lipp.reviews.log_finding(
+        people.reviewer,
+        f.LogFinding(
+            reference=found,
+            title="Concerns were not shared",
+            issue=f"Nobody told {NAME} <the carer> about the meeting",  # a name, and markup to escape
+            causes="No shared record",
+            pattern="1",
+            themes=["NT05"],
+            agencies=["police"],  # type: ignore[list-item]
+            evidence=["The strategy meeting"],
+        ),
+    )
+    lipp.reviews.share_finding(people.reviewer, f.ShareFinding(reference=found, finding="F1"))  # type: ignore[arg-type]
+    return found
+
+
+@pytest.fixture
+def client(lipp: Lipp, people: People) -> Iterator[TestClient]:
+    for username in ("nvl.coordinator", "reviewer.a"):
+        accounts_for(lipp).set_password(people.admin, username, PASSWORD)
+    with TestClient(create_app(lambda: lipp), base_url="http://127.0.0.1") as client:
+        yield client
+
+
+def sign_in(client: TestClient, username: str) -> None:
+    client.cookies.clear()
+    token = token_of(client.get("/app/sign-in").text)
+    client.post("/app/sign-in", data={"csrf_token": token, "login": username, "password": PASSWORD})
+
+
+def test_a_coordinator_confirms_a_hit_with_it_marked_in_the_text(client: TestClient, reference: str) -> None:
+    sign_in(client, "nvl.coordinator")
+    review = client.get(f"/app/reviews/{reference}").text
+    assert re.search(rf'<mark class="lipp-hit">{NAME}<span class="govuk-visually-hidden"> \(hit 1', review)
+    assert "&lt;the carer&gt;" in review  # the text around the mark is escaped
+    link = f"/app/reviews/{reference}/findings/F1/false-positives?hit=1"
+    assert f'href="{link}"' in review
+    form = client.get(link).text
+    assert f'<mark class="lipp-hit">{NAME}' in form and re.search(r'id="hit" name="hit"[^>]* value="1"', form)
+    data = {"csrf_token": token_of(form), "version": re.findall(r'name="version" value="(\d+)"', form)[0]}
+    empty = client.post(link.partition("?")[0], data={**data, "hit": "1"})
+    assert empty.status_code == 422 and "Enter reason" in empty.text
+    done = client.post(link.partition("?")[0], data={**data, "hit": "1", "reason": "An invented name in a draft"})
+    assert done.url.path == f"/app/reviews/{reference}" and "Done: Confirm a hit identifies nobody" in done.text
+    assert "Shareable" in done.text and "lipp-hit--cleared" in done.text
+
+
+def test_a_lead_reviewer_is_offered_no_confirmation(client: TestClient, reference: str) -> None:
+    sign_in(client, "reviewer.a")
+    review = client.get(f"/app/reviews/{reference}").text
+    assert "<mark" in review and "false-positives" not in review
+    refused = client.get(f"/app/reviews/{reference}/findings/F1/false-positives?hit=1")
+    assert refused.status_code == 200  # the form shows what GET .../findings shows: the POST is refused
+    form = refused.text
+    data = {"csrf_token": token_of(form), "version": re.findall(r'name="version" value="(\d+)"', form)[0]}
+    sent = client.post(
+        f"/app/reviews/{reference}/findings/F1/false-positives", data={**data, "hit": "1", "reason": "x"}
+    )
+    assert sent.status_code == 403
