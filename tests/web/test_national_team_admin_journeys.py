@@ -168,6 +168,18 @@ def test_an_admin_requeues_a_failed_email_and_issues_then_revokes_a_token(site: 
     page.get_by_role("link", name="National bodies").click()
     visits.check(page, "national bodies")
 
+    page.get_by_role("link", name="Users", exact=True).click()
+    page.get_by_role("link", name="fcr.lead", exact=True).click()
+    page.get_by_role("button", name="Change the role").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the new role")
+    visits.check(page, "change a role with nothing chosen")
+    page.get_by_role("link", name="Deactivate the user instead").click()
+    page.get_by_label("Why they stop acting").fill("Left the Family Court Review Forum.")
+    page.get_by_role("button", name="Deactivate the user").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The user is deactivated")
+    expect(page.get_by_role("row", name=re.compile("fcr.lead"))).to_contain_text("Deactivated")
+    visits.check(page, "a user deactivated")
+
     page.get_by_role("link", name="API tokens").click()
     page.get_by_role("link", name="Issue a token").click()
     page.get_by_label("Username").fill("nobody.here")
