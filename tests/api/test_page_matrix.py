@@ -53,7 +53,28 @@ def pages_and_routes(reference: str) -> list[tuple[str, str]]:
         ("/app/boards/NOPE", "/boards/NOPE/reviews"),
         ("/app/reviews/NVL-2026-999", "/reviews/NVL-2026-999"),
         ("/app/deliveries", "/deliveries"),
+        ("/app/deliveries/ZZZZ-ZZZZ", "/deliveries/ZZZZ-ZZZZ"),
+        ("/app/library", "/findings"),
+        ("/app/library?q=sharing&board=NVL&year=2026", "/findings?q=sharing&board=NVL&from=2026-01-01&to=2026-12-31"),
+        ("/app/library?theme=no-such-theme", "/findings?theme=no-such-theme"),
+        ("/app/digests", "/digests"),
+        (f"/app/digests/{NO_DIGEST}", f"/digests/{NO_DIGEST}"),
+        (f"/app/digests/{NO_DIGEST}/digest.json", f"/digests/{NO_DIGEST}/document"),
+        ("/app/marker-results", "/quality-markers/results"),
+        ("/app/marker-results?board=EMR", "/quality-markers/results?board=EMR"),
+        ("/app/alliance/actions", "/alliance/actions"),
+        ("/app/alliance/actions?status=overdue", "/alliance/actions?status=overdue"),
+        ("/app/alliance/actions/NOPE-2026-1", "/alliance/actions/NOPE-2026-1"),
+        ("/app/admin/users", "/users"),
+        ("/app/admin/boards", "/boards"),
+        ("/app/admin/reviewers", "/reviewers"),
+        ("/app/admin/national-bodies", "/alliance/members"),
+        ("/app/admin/read-models", "/projections"),
     ]
+
+
+NO_DIGEST = "00000000-0000-4000-8000-000000000000"
+ADMIN_ONLY = ("/app/admin/tokens", "/app/admin/outbox")  # no API route: the operator's commands (`lipp outbox`)
 
 
 @pytest.mark.parametrize("caller", CALLERS)
@@ -69,6 +90,9 @@ def test_each_page_answers_each_caller_as_its_api_route_does(shared_api: Api, re
         answered = client.get(route, headers=shared_api.as_(caller))
         assert shown.status_code == answered.status_code, (caller, page, answered.text)
         assert shown.headers["content-type"].startswith("text/html")
+        assert shown.headers["cache-control"] == "no-store", page  # pages show case data: no copy is kept
+    for admin_page in ADMIN_ONLY:
+        assert client.get(admin_page).status_code == (200 if caller == "admin" else 403), (caller, admin_page)
     mine = client.get("/app/my-reviews", follow_redirects=False)
     assert mine.status_code == (200 if caller.startswith("reviewer.") else 403)
     assert (reference in mine.text) == (caller == "reviewer.a")
@@ -77,9 +101,62 @@ def test_each_page_answers_each_caller_as_its_api_route_does(shared_api: Api, re
 
 def test_pages_need_a_signed_in_person(shared_api: Api, reference: str) -> None:
     shared_api.client.cookies.clear()
-    for page, _ in pages_and_routes(reference):
+    for page in [shown for shown, _ in pages_and_routes(reference)] + list(ADMIN_ONLY):
         response = shared_api.client.get(page, follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"].startswith("/app/sign-in?next=")
+
+
+def forms_and_routes() -> list[tuple[str, dict[str, str], str, dict[str, object]]]:
+    """(a form's page, what it posts, the API route its command runs at, the JSON body the API takes): the
+    refusals of each are the same, since both run the same command as the same actor. None of them succeeds
+    for any caller, so the shared store is left as it was."""
+    due = {"due_on-day": "1", "due_on-month": "3", "due_on-year": "2027"}
+    action = {"theme": "NT05", "owner": "Head of practice", "description": "Publish guidance."}
+    return [
+        ("/app/alliance/actions/new", {**action, **due}, "/alliance/actions", {**action, "due_on": "2027-03-01"}),
+        (
+            "/app/alliance/actions/NOPE-A9/progress",
+            {"note": "Drafted"},
+            "/alliance/actions/NOPE-A9/progress",
+            {"note": "Drafted"},
+        ),
+        ("/app/deliveries/ZZZZZ-ZZZZZ/acknowledgement", {}, "/deliveries/ZZZZZ-ZZZZZ/acknowledgement", {}),
+        (
+            "/app/deliveries/ZZZZZ-ZZZZZ/practice-change",
+            {"what_changed": "Daily checks"},
+            "/deliveries/ZZZZZ-ZZZZZ/practice-change",
+            {"what_changed": "Daily checks"},
+        ),
+        (
+            "/app/admin/users/nobody.here/deactivation",
+            {"reason": "Left"},
+            "/users/nobody.here/deactivation",
+            {"reason": "Left"},
+        ),
+    ]
+
+
+def _outcome(status: int) -> str:
+    return "done" if status in (200, 201, 303) else str(status)
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_each_form_refuses_each_caller_as_its_api_route_does(shared_api: Api, reference: str, caller: str) -> None:
+    client = shared_api.client
+    client.cookies.clear()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/app/sign-in").text)
+    assert token
+    client.post("/app/sign-in", data={"csrf_token": token.group(1), "login": caller, "password": PASSWORD})
+    form_token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/app/library").text)
+    assert form_token
+    for form, posted, route, body in forms_and_routes():
+        shown = client.post(form, data={"csrf_token": form_token.group(1), **posted}, follow_redirects=False)
+        answered = client.post(route, json=body, headers=shared_api.as_(caller))
+        assert _outcome(shown.status_code) == _outcome(answered.status_code), (caller, form, answered.text)
+        assert shown.headers["content-type"].startswith("text/html")
+        forged = client.post(form, data=posted, follow_redirects=False)  # no form token: refused, nothing runs
+        assert forged.status_code == 403, (caller, form)
+    client.cookies.clear()
 
 
 EARLY = "2026-01-01"  # before the board became aware: every step's date rule refuses it, after authorisation

@@ -58,6 +58,15 @@ class DeliverySteps(LippApplication):
             raise UnknownDelivery("this acknowledgement link names no delivery")
         return self._acknowledge(delivery_id, SYSTEM_ACTOR, "link")
 
+    def linked_delivery(self, token: str) -> Delivery:
+        """The delivery a signed link names, refused as `acknowledge_by_link` would refuse it (altered, expired,
+        naming nothing), without acknowledging: the link's page says what it is before offering a button."""
+        delivery_id = self.signer.read(token, self.today())
+        delivery: Delivery | None = self.load(delivery_id)
+        if delivery is None:
+            raise UnknownDelivery("this acknowledgement link names no delivery")
+        return delivery
+
     def record_discussion(self, actor: Actor, command: RecordDiscussion) -> DeliveryReceipt:
         delivery = self._for_team(actor, command.code)
         on = self._business_date(command.on)
@@ -193,5 +202,18 @@ def _describe(event: Any) -> str:
         to = getattr(event, "to", "team" if isinstance(event, Delivery.ReminderSent) else "")
         return f"{name} ({event.stage} due {event.due_on}{', to the ' + to if to else ''})"
     if isinstance(event, Delivery.Step):
-        return f"{name} on {event.on}"
+        return f"{name} on {event.on}" + _what_was_said(event)
     return name
+
+
+def _what_was_said(event: Delivery.Step) -> str:
+    """The words a step recorded (the team's reflections and change, the coordinator's note), for the reader who
+    acts next: the coordinator verifies the change they can read."""
+    if isinstance(event, Delivery.Discussed):
+        return f": {event.reflections}"
+    if isinstance(event, Delivery.PracticeChangeReported):
+        audit = f" (audit reference {event.audit_reference})" if event.audit_reference else ""
+        return f": {event.what_changed}{audit}"
+    if isinstance(event, Delivery.Verified) and event.note:
+        return f": {event.note}"
+    return ""

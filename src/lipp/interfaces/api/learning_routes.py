@@ -4,9 +4,7 @@ verify), the signed acknowledgement link, and the loop metrics."""
 # No `from __future__ import annotations`: FastAPI reads the body model classes built below at runtime.
 
 from enum import StrEnum
-from html import escape
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -142,13 +140,15 @@ def verify(code: str, body: VerificationBody, actor: ActorDep, lipp: LippDep) ->
 
 @router.get("/acknowledge", operation_id="AcknowledgementPage", response_class=HTMLResponse)
 def acknowledgement_page(
+    request: Request,
     token: Annotated[str, Query(min_length=10, max_length=200, description="The link's token")],
 ) -> HTMLResponse:
-    """What a browser opening the e-mail's link sees: a button that acknowledges. Opening the link changes
+    """What a browser opening the e-mail's link sees: the briefing and the team it names, and a button that
+    acknowledges; an altered or expired link is refused (403) before any button. Opening the link changes
     nothing, so mail scanners that follow links acknowledge nothing."""
-    action = escape(f"/acknowledge?{urlencode({'token': token})}", quote=True)
-    form = f'<form method="post" action="{action}"><button type="submit">Acknowledge</button></form>'
-    return pages.page("Acknowledge a briefing", ["Acknowledge this briefing for your team?"], form=form)
+    from lipp.interfaces.web.team_pages import link_page
+
+    return link_page(request, token)
 
 
 @router.post(
@@ -167,8 +167,10 @@ def acknowledge_by_link(
     receipt = lipp.learning.acknowledge_by_link(token)
     if not pages.wants_html(request):
         return receipt
+    from lipp.interfaces.web.team_pages import link_receipt_page
+
     title = "Briefing acknowledged" if receipt.changed else "Already acknowledged"
-    return pages.page(title, [receipt.message, f"Briefing {receipt.briefing}, team {receipt.team}."])
+    return link_receipt_page(request, title, receipt.message, receipt.briefing, receipt.team)
 
 
 @router.get("/learning/metrics", operation_id="LoopMetrics")

@@ -28,6 +28,7 @@ REGISTER_PAGE = 50
 HOME_OF = {
     Role.LEAD_REVIEWER: "/app/my-reviews",
     Role.TEAM_MEMBER: "/app/deliveries",
+    Role.NATIONAL_BODY: "/app/library",
 }
 
 

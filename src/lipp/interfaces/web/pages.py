@@ -20,11 +20,30 @@ from lipp.interfaces.web.context import SignInNeeded, session_of
 from lipp.interfaces.web.templates import render
 
 NAVIGATION: dict[Role, list[tuple[str, str]]] = {
-    Role.COORDINATOR: [("/app/", "Register"), ("/app/deliveries", "Deliveries")],
-    Role.LEAD_REVIEWER: [("/app/my-reviews", "My reviews")],
-    Role.TEAM_MEMBER: [("/app/deliveries", "My deliveries")],
-    Role.ADMIN: [("/app/", "Boards"), ("/app/deliveries", "Deliveries"), ("/app/admin/invite", "Invite a user")],
-    Role.NATIONAL_BODY: [("/app/", "Home")],
+    Role.COORDINATOR: [
+        ("/app/", "Register"),
+        ("/app/deliveries", "Deliveries"),
+        ("/app/library", "Findings library"),
+        ("/app/marker-results", "Quality markers"),
+    ],
+    Role.LEAD_REVIEWER: [("/app/my-reviews", "My reviews"), ("/app/library", "Findings library")],
+    Role.TEAM_MEMBER: [("/app/deliveries", "My deliveries"), ("/app/library", "Findings library")],
+    Role.ADMIN: [
+        ("/app/admin/boards", "Boards"),
+        ("/app/admin/users", "Users"),
+        ("/app/admin/tokens", "API tokens"),
+        ("/app/admin/outbox", "Outbox"),
+        ("/app/admin/read-models", "Read models"),
+        ("/app/admin/reviewers", "Reviewers"),
+        ("/app/admin/national-bodies", "National bodies"),
+        ("/app/deliveries", "Deliveries"),
+    ],
+    Role.NATIONAL_BODY: [
+        ("/app/library", "Findings library"),
+        ("/app/digests", "Digests"),
+        ("/app/marker-results", "Quality markers"),
+        ("/app/alliance/actions", "Alliance actions"),
+    ],
 }
 
 
@@ -75,12 +94,36 @@ class WebRoute(APIRoute):
                 if refusal is None:
                     return error_page(request, 400, "There is a problem", "the address has a value lipp cannot read")
                 status = refusal.http_status
-                return error_page(request, status, TITLES.get(status, "There is a problem"), _sentence(refusal.message))
+                return error_page(request, status, TITLES.get(status, "There is a problem"), sentence(refusal.message))
             except HTTPException as error:
                 return error_page(request, error.status_code, TITLES.get(error.status_code, "Error"), str(error.detail))
 
         return handle
 
 
-def _sentence(message: str) -> str:
+def sentence(message: str) -> str:
+    """A refusal's message as a sentence on a page."""
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+DONE = {
+    "acknowledged": "Your team's acknowledgement is recorded.",
+    "discussed": "Your team's discussion is recorded.",
+    "changed": "Your team's change in practice is reported. The board's coordinator will verify it.",
+    "verified": "The change in practice is verified.",
+    "committed": "The action is committed.",
+    "progressed": "The progress is recorded.",
+    "completed": "The action is completed.",
+    "withdrawn": "The action is withdrawn.",
+    "role": "The user's role is changed.",
+    "deactivated": "The user is deactivated: they can no longer sign in or use a token.",
+    "revoked": "The token is revoked: it no longer works.",
+    "requeued": "The failed e-mails are back in the queue: the next send takes them.",
+    "nothing": "Nothing changed: it was already recorded.",
+}
+
+
+def done_message(request: Request) -> str:
+    """The sentence for what a form just did, named by the `done` key its redirect carries (never free text
+    from the address, which anyone could write into a link)."""
+    return DONE.get(request.query_params.get("done", ""), "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,28 @@ def rag_class(rag: str | None) -> str:
     return RAG_COLOURS.get(rag or "", "govuk-tag--grey")
 
 
-environment.filters.update(first_upper=first_upper, label=label, long_date=long_date, rag_class=rag_class, told=told)
+def event_words(text: str) -> str:
+    """A history line's event name as words: `PracticeChangeReported on ...` becomes `Practice change reported on`."""
+    name, space, rest = text.partition(" ")
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()
+    return words + space + rest
+
+
+def choice_item(choice: list[str], chosen: str, radio: bool = False) -> dict[str, Any]:
+    """A (value, text) choice as a GOV.UK select item or radio, chosen when it is what the person picked."""
+    value, text = choice
+    return {"value": value, "text": text, ("checked" if radio else "selected"): value == chosen}
+
+
+environment.filters.update(
+    choice_item=choice_item,
+    event_words=event_words,
+    first_upper=first_upper,
+    label=label,
+    long_date=long_date,
+    rag_class=rag_class,
+    told=told,
+)
 
 
 def render(name: str, status_code: int = 200, headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
