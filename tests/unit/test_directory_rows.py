@@ -28,6 +28,21 @@ ADMIN = user_id_for("admin")
 NOW = datetime(2026, 3, 2, 10, tzinfo=UTC)
 TODAY = date(2026, 3, 2)
 words = st.text(alphabet="abcdefghij klm", min_size=1, max_size=12).map(str.strip).filter(bool)
+# Text an Alliance action carries travels nationally and passes the redaction check, which takes a word that is
+# not English for a possible name: owners and notes are drawn from what people write there, in any case.
+ROLES = (
+    "Head of Safeguarding Policy",
+    "national practice adviser",
+    "Learning and Quality Lead",
+    "policy team",
+    "Head of Practice Learning",
+    "Director of Quality",
+    "safeguarding adviser",
+    "National Learning Team",
+)
+NOTES = ("Draft guidance shared with the partners", "Consultation closed", "Workshop held", "Guidance published")
+role_text = st.tuples(st.sampled_from(ROLES), st.sampled_from([str, str.lower, str.title])).map(lambda r: r[1](r[0]))
+note_text = st.sampled_from(NOTES)
 
 
 def row_of(aggregate: Any, part_type: type[DirectoryPart]) -> SimpleNamespace:
@@ -82,7 +97,7 @@ def test_a_reviewers_row_is_their_profile(steps: list[tuple[Any, ...]], expertis
 
 action_steps = st.lists(
     st.one_of(
-        st.tuples(st.just("progress"), st.integers(0, 30), words),
+        st.tuples(st.just("progress"), st.integers(0, 30), note_text),
         st.tuples(st.just("complete"), st.integers(0, 30)),
         st.tuples(st.just("withdraw"), st.integers(0, 30)),
     ),
@@ -90,7 +105,7 @@ action_steps = st.lists(
 )
 
 
-@given(steps=action_steps, due=st.integers(0, 60), owner=words, today=st.integers(0, 120))
+@given(steps=action_steps, due=st.integers(0, 60), owner=role_text, today=st.integers(0, 120))
 def test_an_actions_row_is_the_action(steps: list[tuple[Any, ...]], due: int, owner: str, today: int) -> None:
     from lipp.projections.directory.work_rows import ActionRows
 
