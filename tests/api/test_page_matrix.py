@@ -231,6 +231,7 @@ def form_cases(reference: str) -> list[tuple[Any, dict[str, Any]]]:
             **early,
         },
         "review pause": {"process": "inquest", "reason": "The inquest", **early},
+        "review explain-delay": {"reason": "The inquest", **early},
         "review sign-off": {"board_response": "Accepted", **early},
         "review defer": {"reason": "Trial", "reconsider_on": "2026-12-01", **early},
         "review publish": {"location": "", **early},
@@ -249,6 +250,8 @@ def form_cases(reference: str) -> list[tuple[Any, dict[str, Any]]]:
         "finding rank": {"order": ["F1"], "reason": "Priority", **early},
         "finding withdraw": {"reason": "Duplicate", **early},
         "finding confirm": {"hit": 1, "reason": "Nobody", **early},
+        "finding unapprove": {"reason": "Identifies the family", **early},
+        "finding release": {"reason": "The trial has ended", **early},
         "marker assess": {"rating": "met", "evidence": "Seen", **early},
     }
     path_values = {"reference": reference, "finding": "F1", "marker": 1}

@@ -25,6 +25,7 @@ from lipp.projections.register.table import review_register
 from tests.alliance.members import Members
 from tests.conftest import People
 from tests.learning.journeys import released
+from tests.plans.journeys import agree, answered
 from tests.projections.library_journeys import coordinator_of
 from tests.projections.stories import Storyteller, random_moves, table_rows
 from tests.projections.test_library_matches_reviews import play
@@ -127,6 +128,9 @@ def history_for_every_projection(lipp: Lipp, people: People, clock: SettableCloc
     digests = lipp.digests
     quarter = Period(date(2026, 1, 1), date(2026, 3, 31))
     digests.issue(people.admin, digests.compute(people.admin, quarter, digests.catch_up(people.admin)))
+    # An action plan for the tracker: recommendations answered, and an action agreed on one of them.
+    planned = answered(lipp, people, case="Child Z")
+    agree(lipp, people.coordinator, planned, due_on=clock.now().date() + timedelta(days=60))
 
 
 @pytest.mark.slow

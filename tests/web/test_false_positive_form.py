@@ -89,7 +89,8 @@ def test_a_coordinator_confirms_a_hit_with_it_marked_in_the_text(client: TestCli
     assert empty.status_code == 422 and "Enter reason" in empty.text
     done = client.post(link.partition("?")[0], data={**data, "hit": "1", "reason": "An invented name in a draft"})
     assert done.url.path == f"/app/reviews/{reference}" and "Done: Confirm a hit identifies nobody" in done.text
-    assert "Shareable" in done.text and "lipp-hit--cleared" in done.text
+    # cleared of its hit, the finding waits for the board's approval before it travels (ADR 0023)
+    assert "Awaiting the board&#39;s approval" in done.text and "lipp-hit--cleared" in done.text
 
 
 def test_a_lead_reviewer_is_offered_no_confirmation(client: TestClient, reference: str) -> None:

@@ -240,7 +240,7 @@ def test_a_lead_reviewer_logs_findings_fixes_a_redaction_hit_and_shares_with_the
 
     tab_to(page, f"a[href='/app/reviews/{reference}/findings/F2/sharing']")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ask to share a finding beyond the board")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Propose a finding for sharing beyond the board")
     visits.check(page, "share F2")
     tab_to(page, "form[action$='/sharing'] button")
     page.keyboard.press("Enter")  # the check on save finds the address, marked where it is
@@ -266,12 +266,12 @@ def test_a_lead_reviewer_logs_findings_fixes_a_redaction_hit_and_shares_with_the
     for key in ("F2", "F1"):
         tab_to(page, f"a[href='/app/reviews/{reference}/findings/{key}/sharing']")
         page.keyboard.press("Enter")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Ask to share a finding beyond the board")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Propose a finding for sharing beyond the board")
         tab_to(page, "form[action$='/sharing'] button")
         page.keyboard.press("Enter")
         shared = page.locator(".lipp-finding", has_text=f"{key}:")
-        expect(shared.locator(".govuk-tag")).to_have_text("Shareable")
-    visits.check(page, "both findings shareable")
+        expect(shared.locator(".govuk-tag")).to_have_text("Awaiting the board's approval")  # ADR 0023
+    visits.check(page, "both findings proposed for sharing")
     page.close()
 
 

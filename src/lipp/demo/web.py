@@ -8,10 +8,11 @@ from lipp.demo.reviews import ADMIN
 DEMO_PASSWORD = "demo-only-password"
 """The one password of every demo user: the demo's data folder is fictional and local."""
 WEB_USERS = (
-    (ADMIN, "an admin: every board's register"),
-    ("nvl.coordinator", "Northvale's coordinator: the register, reviews, as of a past date"),
-    ("reviewer.a", "a lead reviewer: my reviews"),
-    ("csc.north.member", "a team member: my team's deliveries"),
+    (ADMIN, "an admin: boards, users, API tokens, the outbox, read models"),
+    ("nvl.coordinator", "Northvale's coordinator: the register, each review's next steps as forms, the plan"),
+    ("reviewer.a", "a lead reviewer: my reviews, findings with the redaction check, markers"),
+    ("ncb.lead", "a national body: the findings library, digests, marker results, Alliance actions"),
+    ("csc.north.member", "a team member: my team's deliveries, acknowledge, discuss, report a change"),
 )
 
 

@@ -43,8 +43,9 @@ from lipp.domain.review.vocabulary import (
 
 PAUSABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT, Stage.REPORT_DRAFTED)
 APPOINTABLE = (Stage.COMMISSIONED, Stage.REVIEWER_APPOINTED, Stage.IN_CONDUCT)
-EXPLAINABLE = tuple(Stage)[tuple(Stage).index(Stage.DECIDED) : tuple(Stage).index(Stage.CLOSED)]
-"""From the decision to hold a local review until closure, a review or its publication can be delayed."""
+EXPLAINABLE = tuple(Stage)[tuple(Stage).index(Stage.DECIDED) : tuple(Stage).index(Stage.PUBLISHED)]
+"""From the decision to hold a local review until publication (or the decision not to publish), the review or
+its publication can be delayed."""
 PUBLISHING = (Stage.SENT_TO_PANEL, Stage.PUBLICATION_DEFERRED)
 STEPS: dict[str, tuple[tuple[Stage, ...], str]] = {
     # each step after notification (by its method's name): the stages it is taken from, and how it is named
@@ -484,7 +485,7 @@ class Review(SharingSteps, FindingSteps, RecommendationSteps, MarkerSteps, Aggre
         self, *, actor_id: UUID, now: datetime, on: date, reason: str, recipients: tuple[DelayRecipient, ...]
     ) -> None:
         """Record that the Panel (and the Secretary of State) were told why the review or its publication is
-        delayed; allowed while paused, from the decision to hold a local review until the review is closed."""
+        delayed; allowed while paused, from the decision to hold a local review until publication."""
         self._check_explainable(on, now)
         if not recipients:
             raise NoOneToldOfTheDelay("name who was told of the delay: the national Panel, the Secretary of State")
@@ -606,7 +607,7 @@ class Review(SharingSteps, FindingSteps, RecommendationSteps, MarkerSteps, Aggre
     # Internals.
 
     def _check_explainable(self, on: date, now: datetime) -> None:
-        """A delay is explained from the decision to hold a local review until closure, paused or not."""
+        """A delay is explained from the decision to hold a local review until publication, paused or not."""
         stages, name = STEPS["explain_delay"]
         require_stage(self.stage, stages, name, self.decision)
         if self.decision is not Decision.LOCAL_REVIEW:

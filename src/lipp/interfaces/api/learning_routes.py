@@ -138,7 +138,12 @@ def verify(code: str, body: VerificationBody, actor: ActorDep, lipp: LippDep) ->
     return lipp.learning.verify(actor, VerifyPracticeChange.model_validate(_fields(body, code=code)))
 
 
-@router.get("/acknowledge", operation_id="AcknowledgementPage", response_class=HTMLResponse)
+@router.get(
+    "/acknowledge",
+    operation_id="AcknowledgementPage",
+    response_class=HTMLResponse,
+    responses={403: {"content": {"text/html": {}}, "description": "An altered or expired link: a page saying so"}},
+)
 def acknowledgement_page(
     request: Request,
     token: Annotated[str, Query(min_length=10, max_length=200, description="The link's token")],

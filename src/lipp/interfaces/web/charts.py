@@ -15,7 +15,8 @@ NOT_APPLICABLE = ("not_applicable", "Not applicable", "#b1b4b6")
 
 
 def marker_chart(results: Sequence[MarkerResult]) -> str:
-    """One bar per marker, split by rating (each part's share of the reviews that rated it), with a legend."""
+    """One bar per marker, split by rating (each part's share of the reviews that rated it), with a legend; a
+    marker whose counts are withheld from this reader (lipp.domain.disclosure) says so instead of a bar."""
     row, left, top, legend = 22, 70, 8, 30
     parts_of = (*RATINGS, NOT_APPLICABLE)
     plot_w = WIDTH - left - 20
@@ -34,6 +35,10 @@ def marker_chart(results: Sequence[MarkerResult]) -> str:
             f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">Marker {result.marker}</text>'
         )
         x = float(left)
+        counts = [getattr(result, field) for field, _, _ in parts_of]
+        if not all(isinstance(n, int) for n in (*counts, result.assessed)):  # small numbers withheld: no bar
+            parts.append(f'<text x="{x:.1f}" y="{y + 15}" font-size="12">Withheld: a count is fewer than 5</text>')
+            continue
         total = result.assessed or 1
         for field, _, colour in parts_of:
             width = plot_w * getattr(result, field) / total

@@ -211,7 +211,7 @@ def marker_results(request: Request) -> HTMLResponse:
         actor,
         title="Quality marker results",
         results=results,
-        chart=marker_chart(results) if any(r.assessed for r in results) else "",
+        chart=marker_chart(results) if any(r.assessed not in (0, None) for r in results) else "",
         board=board,
         year=year,
         boards=[{"value": "", "text": "All boards"}]

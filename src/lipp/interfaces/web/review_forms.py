@@ -13,7 +13,7 @@ from lipp.bootstrap import Lipp
 from lipp.domain.actors import Actor
 from lipp.domain.review import access
 from lipp.domain.review.finding import free_text_of
-from lipp.interfaces.catalogue import findings, markers, reviews
+from lipp.interfaces.catalogue import findings, markers, plans, reviews
 from lipp.interfaces.catalogue.entry import Entry
 from lipp.interfaces.web.context import PageNotFound
 from lipp.interfaces.web.form_routes import Check, Context, FormPage, add_form_pages
@@ -192,7 +192,26 @@ def form_pages() -> list[FormPage]:
         if entry is reviews.NOTIFY:
             continue
         pages.append(_step(entry, **SPECIAL.get(f"{entry.group} {entry.name}", {})))
+    for entry in plans.ENTRIES:
+        if "{reference}" in entry.http.path and entry.group == "recommendation":
+            pages.append(_step(entry, anchor="#plan"))
+        else:  # an action is its own aggregate: its page goes back to its review's
+            pages.append(
+                FormPage(
+                    entry=entry,
+                    done_at=_back_to_the_actions_review(entry),
+                    context=review_context if "{reference}" in entry.http.path else _nothing_more,
+                )
+            )
     return pages
+
+
+def _back_to_the_actions_review(entry: Entry) -> Any:
+    return lambda result, values: f"/app/reviews/{result.review}?done={entry.group}-{entry.name}#plan"
+
+
+def _nothing_more(lipp: Lipp, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    return {}
 
 
 PAGES = form_pages()

@@ -14,14 +14,14 @@ from lipp.domain.actors import Actor
 from lipp.domain.errors import NotAuthorised
 from lipp.domain.review import access
 from lipp.domain.review.redaction_state import SharingStatus
-from lipp.interfaces.catalogue import findings, markers, reviews
+from lipp.interfaces.catalogue import findings, markers, plans, reviews
 from lipp.interfaces.catalogue.entry import Entry
 from lipp.interfaces.web.forms import page_path, title_of
 from lipp.interfaces.web.highlight import MarkedText, Span, marked_texts
 
 DOMAIN_STEP = {"close_review": "close"}  # the application method where the Review's own is named otherwise
 ENTRIES: tuple[Entry, ...] = reviews.ENTRIES + findings.ENTRIES + markers.ENTRIES
-BY_DONE = {f"{e.group}-{e.name}": e for e in ENTRIES}
+BY_DONE = {f"{e.group}-{e.name}": e for e in ENTRIES + plans.ENTRIES}
 
 
 @dataclass(frozen=True)
