@@ -96,7 +96,12 @@ def document_refusals(schema: dict[str, Any]) -> dict[str, Any]:
                     headers = {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}}
                 elif status == "409":
                     headers = {"Retry-After": {"schema": {"type": "string"}, "description": "after a concurrent edit"}}
-                responses[status] = _refusal(_REFUSALS[status], headers)
+                refusal = _refusal(_REFUSALS[status], headers)
+                pages = {k: v for k, v in (responses.get(status) or {}).get("content", {}).items() if k == "text/html"}
+                if pages:  # the route answers this status to a browser as a page too (the e-mail link's)
+                    refusal["content"] = {**refusal["content"], **pages}
+                    refusal["description"] = responses[status].get("description") or refusal["description"]
+                responses[status] = refusal
     add_links(schema)
     _bound_dates(schema, business_dates.bounds())
     return schema
