@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from lipp.domain.errors import InvalidInput, RuleBroken
-from lipp.domain.redaction.checker import check_text
+from lipp.domain.redaction.refusal import require_nothing_identifying
 
 
 class ActionIsClosed(RuleBroken):
@@ -30,13 +30,8 @@ class ActionTextMayIdentifySomeone(RuleBroken):
 
 def check_shareable_text(field: str, text: str) -> str:
     """The text, if the redaction check finds nothing in it that may identify a person."""
-    hits = check_text(text)
-    if hits:
-        kinds = ", ".join(sorted({hit.kind.label for hit in hits}))
-        raise ActionTextMayIdentifySomeone(
-            f"the {field} may identify someone ({kinds}): Alliance actions are shared nationally, rephrase it"
-        )
-    return text
+    advice = "Alliance actions are shared nationally, rephrase it"
+    return require_nothing_identifying(field, text, ActionTextMayIdentifySomeone, advice)
 
 
 def check_step_date(on: date, committed_on: date, today: date, step: str) -> None:

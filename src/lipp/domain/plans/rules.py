@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lipp.domain.errors import RuleBroken
-from lipp.domain.redaction.checker import check_text
+from lipp.domain.redaction.refusal import require_nothing_identifying
 
 
 class ActionIsClosed(RuleBroken):
@@ -52,10 +52,5 @@ class ActionTextMayIdentifySomeone(RuleBroken):
 
 def check_plain_text(field: str, text: str) -> str:
     """The text, if the redaction check finds nothing in it that may identify a person."""
-    hits = check_text(text)
-    if hits:
-        kinds = ", ".join(sorted({hit.kind.label for hit in hits}))
-        raise ActionTextMayIdentifySomeone(
-            f"the {field} may identify someone ({kinds}): name roles and services, never people"
-        )
-    return text
+    advice = "name roles and services, never people"
+    return require_nothing_identifying(field, text, ActionTextMayIdentifySomeone, advice)

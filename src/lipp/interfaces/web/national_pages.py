@@ -21,6 +21,7 @@ from lipp.domain.errors import InvalidInput
 from lipp.interfaces.web.charts import marker_chart
 from lipp.interfaces.web.context import signed_in, web_of
 from lipp.interfaces.web.pages import WebRoute, done_message, page
+from lipp.interfaces.web.paging import Pages
 from lipp.interfaces.web.templates import NO_STORE
 from lipp.projections.findings.entries import FoundFinding
 
@@ -96,21 +97,11 @@ def _library_link(criteria: dict[str, str], page_number: int = 1) -> str:
 
 
 def _pagination(criteria: dict[str, str], number: int, pages: int) -> dict[str, Any] | None:
-    """The GOV.UK pagination component's parameters, or None for a single page."""
+    """The GOV.UK pagination component's parameters (web/paging.py), or None for a single page."""
     if pages <= 1:
         return None
-    shown = sorted({1, pages, number - 1, number, number + 1} & set(range(1, pages + 1)))
-    items: list[dict[str, Any]] = []
-    for i, n in enumerate(shown):
-        if i and n - shown[i - 1] > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": n, "href": _library_link(criteria, n), "current": n == number})
-    pagination: dict[str, Any] = {"items": items, "landmarkLabel": "Pages of findings"}
-    if number > 1:
-        pagination["previous"] = {"href": _library_link(criteria, number - 1)}
-    if number < pages:
-        pagination["next"] = {"href": _library_link(criteria, number + 1)}
-    return pagination
+    query = {k: v for k, v in criteria.items() if v}
+    return Pages.of(pages * PER_PAGE, str(number), PER_PAGE, "/app/library", query).component("Pages of findings")
 
 
 @router.get("/library")
