@@ -2,7 +2,7 @@
 
 Recommendations are made while the review is conducted (by its lead reviewer or the board's coordinator) and are
 frozen at sign-off, like findings. The partnership responds to each once the report is drafted; sign-off waits
-until every recommendation has its response (docs/adr/0020).
+until every recommendation has its response (docs/adr/0025).
 """
 
 from __future__ import annotations
