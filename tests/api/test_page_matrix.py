@@ -11,6 +11,7 @@ import pytest
 from lipp.bootstrap import accounts_for
 from lipp.commands import reviews as c
 from tests.api.conftest import CALLERS, Api
+from tests.scenario.journeys import in_conduct
 
 PASSWORD = "copper willow harbour 5"
 
@@ -168,28 +169,7 @@ def conducted(shared_api: Api, reference: str) -> str:
     lipp, people = shared_api.lipp, shared_api.people
     from lipp.commands import findings as f
 
-    command = c.NotifyIncident(
-        board="NVL",
-        case_reference="Child U",
-        incident_kind="serious_harm",
-        looked_after=False,
-        agencies=["police"],
-        aware_on="2026-02-02",  # type: ignore[arg-type]
-    )
-    found = lipp.reviews.notify_incident(people.coordinator, command).reference
-    for step in (
-        c.RecordRapidReviewDecision(reference=found, decision="local_review", rationale="Learning"),
-        c.CommissionReview(reference=found, kind="lcspr", methodology="silp"),
-        c.AppointLeadReviewer(reference=found, reviewer="reviewer.a"),
-        c.AgreeTermsOfReference(
-            reference=found,
-            scope_from="2025-01-01",  # type: ignore[arg-type]
-            scope_to="2026-02-01",  # type: ignore[arg-type]
-            key_lines_of_enquiry=["Information sharing"],
-            agencies=["police"],  # type: ignore[list-item]
-        ),
-    ):
-        lipp.reviews.execute(people.coordinator, step)
+    found = in_conduct(lipp, people, case="Child U")
     finding = f.LogFinding(
         reference=found,
         title="Concerns were not shared",

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 
 from lipp.bootstrap import Lipp, accounts_for
 from lipp.commands import findings as f
-from lipp.commands import reviews as c
 from lipp.interfaces.api.app import create_app
 from tests.conftest import People
+from tests.scenario.journeys import in_conduct
 from tests.web.test_sessions import PASSWORD, token_of
 
 NAME = "Jane Dawlish"
@@ -22,28 +22,7 @@ NAME = "Jane Dawlish"
 
 @pytest.fixture
 def reference(lipp: Lipp, people: People) -> str:
-    command = c.NotifyIncident(
-        board="NVL",
-        case_reference="Child W",
-        incident_kind="death",
-        looked_after=False,
-        agencies=["police"],
-        aware_on="2026-02-02",  # type: ignore[arg-type]
-    )
-    found = lipp.reviews.notify_incident(people.coordinator, command).reference
-    for step in (
-        c.RecordRapidReviewDecision(reference=found, decision="local_review", rationale="Learning"),
-        c.CommissionReview(reference=found, kind="lcspr", methodology="silp"),
-        c.AppointLeadReviewer(reference=found, reviewer="reviewer.a"),
-        c.AgreeTermsOfReference(
-            reference=found,
-            scope_from="2025-01-01",  # type: ignore[arg-type]
-            scope_to="2026-02-01",  # type: ignore[arg-type]
-            key_lines_of_enquiry=["Information sharing"],
-            agencies=["police"],  # type: ignore[list-item]
-        ),
-    ):
-        lipp.reviews.execute(people.coordinator, step)
+    found = in_conduct(lipp, people, case="Child W")
     lipp.reviews.log_finding(
         people.reviewer,
         f.LogFinding(
